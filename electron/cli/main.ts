@@ -1,0 +1,30 @@
+// The `telescene` command line. From a checkout: `npm run telescene -- ARGS`.
+// Each subcommand lives in its own module and gets the remaining arguments.
+import { argv, exit, stderr } from 'node:process';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  telescene ${name.padEnd(8)} ${c.summary}`);
+  return ['usage:', ...lines, ''].join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    stderr.write(name && name !== '--help' ? `telescene: unknown command "${name}"\n${usage()}` : usage());
+    return name && name !== '--help' ? 2 : 0;
+  }
+  return (await command.load())(rest);
+}
+
+main(argv.slice(2)).then(
+  (code) => exit(code),
+  (err: unknown) => {
+    stderr.write(`telescene: ${err instanceof Error ? err.message : String(err)}\n`);
+    exit(1);
+  },
+);

@@ -1,0 +1,2 @@
+export * from './roomConfig';
+export { DEFAULT_ROOM, DEFAULT_KEYMAP } from './defaultRoom';
