@@ -30,13 +30,23 @@ export function chordName(press: KeyPress): string {
 
 /** Normalises a key name written by a person in the config ("ctrl+H", "Space") to chordName form. */
 export function normaliseChord(text: string): string {
-  const tokens = text.split('+').map((t) => t.trim());
-  const key = tokens.pop() ?? '';
-  const mods = new Set(tokens.map((m) => m.toLowerCase()));
-  const named = key === 'Space' || key === 'space' ? ' ' : key;
-  const parts: string[] = MODIFIER_ORDER.filter((m) => mods.has(m.toLowerCase()) || (m === 'Ctrl' && mods.has('control')));
-  if (named.length === 1 && parts.includes('Shift')) parts.splice(parts.indexOf('Shift'), 1);
-  parts.push(named.length === 1 ? named.toLowerCase() : named);
+  // The key is whatever follows the last "+" ("Ctrl++" is Ctrl and the plus key); " " is the space bar.
+  const plusKey = text.endsWith('+');
+  const cut = plusKey ? text.length - 1 : text.lastIndexOf('+');
+  const rawKey = plusKey ? '+' : text.slice(cut + 1);
+  const trimmed = rawKey.trim();
+  const key = trimmed === '' || trimmed.toLowerCase() === 'space' ? ' ' : trimmed;
+  const mods = new Set(
+    text
+      .slice(0, Math.max(cut, 0))
+      .split('+')
+      .map((m) => m.trim().toLowerCase())
+      .map((m) => (m === 'control' ? 'ctrl' : m)),
+  );
+  const parts: string[] = MODIFIER_ORDER.filter((m) => mods.has(m.toLowerCase()));
+  // Shift is part of a printable key itself (see chordName).
+  if (key.length === 1 && parts.includes('Shift')) parts.splice(parts.indexOf('Shift'), 1);
+  parts.push(key.length === 1 ? key.toLowerCase() : key);
   return parts.join('+');
 }
 
