@@ -35,6 +35,29 @@ export interface SrtpSessionOptions {
   encryptedHeaderExtensionIds?: readonly number[];
   /** Replay window in packets; at least 128 (the default). */
   replayWindow?: number;
+  /** Called at the soft limit (rekey soon) and at the hard limit (rekey now: nothing more passes). */
+  onKeyLimit?: (ev: SrtpKeyLimitEvent) => void;
+  /**
+   * Packets one master key may protect or unprotect (RFC 3711 §9.2): 2^48 SRTP and 2^31 SRTCP by
+   * default. A policy may set lower limits to rekey earlier (tests use small ones).
+   */
+  keyLimits?: { srtp?: number; srtcp?: number };
+  /** Largest SRTP/SRTCP packet accepted or produced, in octets (default 16,384). */
+  maxPacketSize?: number;
+  /**
+   * Let protect() reuse a packet index (a retransmission of the identical packet, as libsrtp's
+   * allow_repeat_tx). Off by default: reusing an index with other content would reuse keystream.
+   */
+  allowRepeatTx?: boolean;
+}
+
+/** Counters of one session; every refusal is counted under its reason. */
+export interface SrtpStats {
+  rtpProtected: number;
+  rtpUnprotected: number;
+  rtcpProtected: number;
+  rtcpUnprotected: number;
+  drops: Record<SrtpDropReason, number>;
 }
 
 /** Why a packet was dropped; every drop is counted under its reason. */
@@ -52,5 +75,8 @@ export type UnprotectResult = { ok: true; packet: Uint8Array } | { ok: false; re
 /** Key lifetime (RFC 3711 §9.2): the caller must rekey, or end the session, once this fires. */
 export interface SrtpKeyLimitEvent {
   kind: 'srtp' | 'srtcp';
+  /** 'soft': the key is near its limit, rekey soon; 'hard': the key is used up, nothing more passes. */
+  level: 'soft' | 'hard';
   packets: number;
+  limit: number;
 }

@@ -1,0 +1,30 @@
+// The per-packet cryptographic transform of one SRTP crypto context (RFC 3711 §3.3 / §3.4 steps 4-6,
+// RFC 7714 §8-§9), separated from the session's bookkeeping (streams, ROC, replay, key limits) so that
+// a second, inner transform (PERC double encryption, RFC 8723) can be stacked beside it later.
+
+export interface SrtpTransform {
+  readonly rtpTagLength: number;
+  /** Octets SRTCP adds after the packet: E||index word plus tag. */
+  readonly rtcpTrailerLength: number;
+  /** Offset of the E||SRTCP index word from the end of an SRTCP packet (RFC 3711 §3.4 puts it before the tag, RFC 7714 §9.1 after). */
+  readonly rtcpIndexFromEnd: number;
+  /**
+   * Encrypts out[hl..len) in place and writes the tag at out[len..len+rtpTagLength). `out` holds the
+   * plain RTP packet (header extensions already processed) and has room for the tag.
+   */
+  protectRtp(out: Uint8Array, hl: number, len: number, ssrc: number, index: number): void;
+  /** Verifies and decrypts packet[0..len) (tag included); null when authentication fails. */
+  unprotectRtp(packet: Uint8Array, hl: number, len: number, ssrc: number, index: number): Uint8Array | null;
+  /** Encrypts out[8..len), appends E=1||index and the tag. `out` has room for rtcpTrailerLength more. */
+  protectRtcp(out: Uint8Array, len: number, ssrc: number, srtcpIndex: number): void;
+  /**
+   * Verifies and (if `encrypted`, the E flag) decrypts packet[0..len) (trailer included); returns the
+   * plain compound RTCP packet or null when authentication fails.
+   */
+  unprotectRtcp(packet: Uint8Array, len: number, ssrc: number, srtcpIndex: number, encrypted: boolean): Uint8Array | null;
+}
+
+/** A new buffer of `len` octets that is 8-byte aligned (word-wise XOR) and not zero-filled. */
+export function allocPacket(len: number): Uint8Array {
+  return Buffer.allocUnsafe(len);
+}
