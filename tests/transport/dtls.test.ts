@@ -1,0 +1,100 @@
+// DTLS 1.2 handshakes between two of our DtlsTransports (werift record layer, our policy and peer
+// authentication): both roles agree on keys, the fingerprint is enforced, NULL-only peers are refused.
+import { describe, expect, it } from 'vitest';
+import { DtlsClient, HashAlgorithm, SignatureAlgorithm } from 'werift';
+import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../electron/core/transport/certificate';
+import { DtlsTransport } from '../../electron/core/transport/dtls';
+
+function link(): { a: DtlsTransport; b: DtlsTransport; setA(t: DtlsTransport): void; setB(t: DtlsTransport): void } {
+  let a!: DtlsTransport;
+  let b!: DtlsTransport;
+  return {
+    get a() {
+      return a;
+    },
+    get b() {
+      return b;
+    },
+    setA: (t) => (a = t),
+    setB: (t) => (b = t),
+  };
+}
+
+async function pair(opts: { wrongFingerprint?: boolean; aEarly?: boolean } = {}) {
+  const [ca, cb, other] = await Promise.all([createDtlsCertificate(), createDtlsCertificate(), createDtlsCertificate()]);
+  const l = link();
+  const a = new DtlsTransport({ certificate: ca, send: (d) => setImmediate(() => l.b.handleDatagram(d)) });
+  const b = new DtlsTransport({ certificate: cb, send: (d) => setImmediate(() => l.a.handleDatagram(d)) });
+  l.setA(a);
+  l.setB(b);
+  const done = (t: DtlsTransport) =>
+    new Promise<string>((resolve) => t.events.on('statechange', (s, reason) => (s === 'connected' || s === 'failed') && resolve(reason ? `${s}: ${reason}` : s)));
+  const results = [done(a), done(b)];
+  // b (client) starts first; a (server) starts late: its ClientHello must be buffered, not lost.
+  b.start('client', [opts.wrongFingerprint ? other.fingerprint : ca.fingerprint]);
+  await new Promise((r) => setTimeout(r, opts.aEarly ? 0 : 30));
+  a.start('server', [cb.fingerprint]);
+  return { a, b, results: await Promise.all(results) };
+}
+
+describe('DTLS transport (RFC 5763/5764)', () => {
+  it('connects client and server, picks AEAD_AES_128_GCM, exports equal keys; early records are buffered', async () => {
+    const t0 = performance.now();
+    const { a, b, results } = await pair();
+    expect(results).toEqual(['connected', 'connected']);
+    // The server started 30 ms late: without buffering werift would wait ~1 s for a retransmission.
+    expect(performance.now() - t0).toBeLessThan(800);
+    expect(a.srtpProfile).toBe('AEAD_AES_128_GCM');
+    expect(b.srtpProfile).toBe('AEAD_AES_128_GCM');
+    const ka = a.exportKeyingMaterial('EXTRACTOR-dtls_srtp', undefined, 56);
+    const kb = b.exportKeyingMaterial('EXTRACTOR-dtls_srtp', undefined, 56);
+    expect(Buffer.from(ka).equals(Buffer.from(kb))).toBe(true);
+    const kc = a.exportKeyingMaterial('EXTRACTOR-dtls_srtp', new Uint8Array([1]), 56);
+    expect(Buffer.from(ka).equals(Buffer.from(kc))).toBe(false);
+    const got = new Promise<string>((r) => a.onData((d) => r(Buffer.from(d).toString())));
+    b.send(Buffer.from('hello over dtls'));
+    expect(await got).toBe('hello over dtls');
+    a.close();
+    b.close();
+    a.close();
+  });
+
+  it('ends with a clear reason when the peer certificate does not match a=fingerprint', async () => {
+    const { results, a, b } = await pair({ wrongFingerprint: true });
+    expect(results[1]).toMatch(/^failed: DTLS fingerprint mismatch/);
+    a.close();
+    b.close();
+  });
+
+  it('refuses a client that offers only NULL SRTP profiles', async () => {
+    const cert = await createDtlsCertificate();
+    const peer = await createDtlsCertificate();
+    let server!: DtlsTransport;
+    const client = new DtlsClient({
+      transport: { type: 'udp', address: { address: '0.0.0.0', family: 'IPv4', port: 0 }, closed: false, onData: () => {}, send: async (d: Buffer) => void setImmediate(() => server.handleDatagram(d)), close: async () => {} },
+      cert: peer.certPem,
+      key: peer.keyPem,
+      signatureHash: { hash: HashAlgorithm.sha256_4, signature: SignatureAlgorithm.ecdsa_3 },
+      srtpProfiles: [5, 6] as never,
+    });
+    server = new DtlsTransport({ certificate: cert, send: (d) => setImmediate(() => client.transport.socket.onData(Buffer.from(d), ['', 0])) });
+    const failed = new Promise<string | undefined>((r) => server.events.on('statechange', (s, reason) => s === 'failed' && r(reason)));
+    server.start('server', [peer.fingerprint]);
+    void client.connect().catch(() => {});
+    expect(await failed).toMatch(/no acceptable SRTP protection profile \(offered: NULL_HMAC_SHA1_80, NULL_HMAC_SHA1_32\)/);
+    server.close();
+  });
+});
+
+describe('certificate manager', () => {
+  it('rotates on schedule and keeps P-256', async () => {
+    let now = 1_000_000;
+    const m = new CertificateManager({ rotateAfterMs: 1000, now: () => now });
+    const c1 = await m.current();
+    expect(await m.current()).toBe(c1);
+    now += 1001;
+    const c2 = await m.current();
+    expect(c2).not.toBe(c1);
+    expect(c2.fingerprint).toEqual(fingerprintOf(c2.der));
+  });
+});
