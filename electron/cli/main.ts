@@ -4,7 +4,12 @@ import { argv, exit, stderr } from 'node:process';
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  srtp: {
+    summary: 'protect|unprotect hex packets from stdin with SRTP/SRTCP (RFC 3711, 7714, 6904)',
+    load: async () => (await import('./srtp')).default,
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  telescene ${name.padEnd(8)} ${c.summary}`);
