@@ -148,6 +148,12 @@ export class IceAgent {
     return this.remote;
   }
 
+  /** Sets the ICE role before checks start: the offerer controls (RFC 8445 §6.1.1). */
+  setControlling(controlling: boolean): void {
+    if (this.fsm.state !== 'new') throw new InvalidStateError('ICE role is fixed once checks started');
+    this.controlling = controlling;
+  }
+
   /** Host candidates now (one per address, all on the call's one port); srflx when a STUN server is set. */
   gather(): void {
     if (this.gathering !== 'new') return;

@@ -1,0 +1,63 @@
+// SCTP over DTLS (RFC 8261) for the data channel: werift's SCTP association (RFC 9260 with the
+// RFC 6525 stream reset and RFC 3758 extensions), which werift does not export by name, loaded from
+// its package and used only through the typed facade below. It runs over any DatagramTransport
+// (our DtlsTransport), so SCTP never sees werift's own DTLS.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { DatagramTransport } from '../dtls';
+
+/** The calls this layer makes on werift's SCTP class. */
+export interface SctpAssociation {
+  readonly isServer: boolean;
+  readonly state: string;
+  reconfigQueue: number[];
+  readonly onReceive: WeriftEvent<[number, number, Buffer]>;
+  readonly onReconfigStreams: WeriftEvent<[number[]]>;
+  readonly stateChanged: Record<'new' | 'closed' | 'connected' | 'connecting', WeriftEvent<[]>>;
+  send(streamId: number, ppId: number, data: Buffer, opts?: { ordered?: boolean }): Promise<void>;
+  start(remotePort?: number): Promise<void>;
+  stop(): Promise<void>;
+  transmitReconfigRequest(): Promise<void>;
+}
+
+interface WeriftEvent<T extends unknown[]> {
+  subscribe(fn: (...args: T) => void): { unSubscribe(): void };
+}
+
+interface WeriftSctpTransport {
+  onData?: (buf: Buffer) => void;
+  send(buf: Buffer): Promise<void>;
+  close(): void;
+}
+
+interface WeriftSctpClass {
+  client(transport: WeriftSctpTransport, port?: number): SctpAssociation;
+  server(transport: WeriftSctpTransport, port?: number): SctpAssociation;
+}
+
+let cached: WeriftSctpClass | undefined;
+function loadSctp(): WeriftSctpClass {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  // werift's "exports" map hides lib/sctp; its public entry sits at lib/webrtc/src/index.js.
+  const entry = require.resolve('werift');
+  const mod = require(join(dirname(entry), '..', '..', 'sctp', 'src', 'index.js')) as { SCTP?: WeriftSctpClass };
+  if (!mod.SCTP || typeof mod.SCTP.client !== 'function' || typeof mod.SCTP.server !== 'function') throw new Error('werift SCTP association not found');
+  cached = mod.SCTP;
+  return cached;
+}
+
+/**
+ * Creates the association over `dtls`: the DTLS client is the SCTP client (it sends INIT), both
+ * sides use `port` (a=sctp-port, RFC 8841 §5; 5000 by default).
+ */
+export function createSctpAssociation(dtls: DatagramTransport, role: 'client' | 'server', port = 5000): { sctp: SctpAssociation; detach: () => void } {
+  const SCTP = loadSctp();
+  const transport: WeriftSctpTransport = {
+    send: async (buf) => dtls.send(buf),
+    close: () => {},
+  };
+  const off = dtls.onData((data) => transport.onData?.(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const sctp = role === 'client' ? SCTP.client(transport, port) : SCTP.server(transport, port);
+  return { sctp, detach: off };
+}
