@@ -31,10 +31,9 @@ export class Scope {
   ) {}
   resolve(prefix: string): string | undefined {
     if (prefix === 'xml') return NS_XML;
-    for (let s: Scope | null = this; s; s = s.parent) {
-      const ns = s.map.get(prefix);
-      if (ns !== undefined) return ns;
-    }
+    const ns = this.map.get(prefix);
+    if (ns !== undefined) return ns;
+    if (this.parent) return this.parent.resolve(prefix);
     return prefix === '' ? '' : undefined;
   }
 }
