@@ -44,6 +44,7 @@ export function CallStatus(): ReactElement {
     if (cap) hints.push({ cap, text });
   };
   if (state === 'idle') hint('call', 'to call');
+  if (state === 'idle' && endReason) hint('hangup', 'to dismiss');
   if (state === 'ringing') hint('answer', 'to answer');
   if (state !== 'idle') hint('hangup', state === 'ringing' ? 'to decline' : 'to hang up');
   hint('toggleHelp', 'for room keys');
