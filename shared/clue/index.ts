@@ -36,3 +36,4 @@ export type { Outgoing, ProblemAction, RoleDeps } from './fsm/roles';
 export { advertisementFromRoom, AUDIO_ENCODING_BPS, type CaptureSource, type RoomAdvertisement } from './provider/fromRoom';
 export { chooseCaptures, type ChosenCapture, type ConsumerChoice, type ConsumerPreferences } from './consumer/choose';
 export { placeOnScreens, screensFromRoom, captureX, type LocalScreen } from './consumer/screens';
+export { checkClueText, type CheckResult } from './check';
