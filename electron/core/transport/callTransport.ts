@@ -326,7 +326,8 @@ export class CallTransport {
     material.fill(0);
     const app = this.remote?.application;
     if (app && this.lastLocal?.sections.some((s) => s.kind === 'application')) {
-      const { sctp, detach } = createSctpAssociation(this.dtls, role, app.sctpPort);
+      const sctpRole = this.ice.isControlling ? 'client' : 'server';
+      const { sctp, detach } = createSctpAssociation(this.dtls, sctpRole, app.sctpPort, (reason) => this.demux.drop('sctp-malformed', this.ice.selectedPair ?? { address: '', port: 0 }, reason));
       this.detachSctp = detach;
       this.channels = new DataChannels(sctp, { dtlsRole: role, remoteMaxMessageSize: app.maxMessageSize, localMaxMessageSize: this.opts.maxMessageSize });
       this.channels.events.on('datachannel', (c) => this.events.emit('datachannel', c));

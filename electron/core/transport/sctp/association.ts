@@ -48,16 +48,27 @@ function loadSctp(): WeriftSctpClass {
 }
 
 /**
- * Creates the association over `dtls`: the DTLS client is the SCTP client (it sends INIT), both
- * sides use `port` (a=sctp-port, RFC 8841 §5; 5000 by default).
+ * Creates the association over `dtls`; both sides use `port` (a=sctp-port, RFC 8841 §5). Only the
+ * `client` sends INIT. RFC 8841 lets either end send it, but aiortc and werift accept an INIT only
+ * as the server, and aiortc is the server when it is ICE-controlled: so the ICE-controlling agent is
+ * the SCTP client (browsers' usrsctp takes either).
  */
-export function createSctpAssociation(dtls: DatagramTransport, role: 'client' | 'server', port = 5000): { sctp: SctpAssociation; detach: () => void } {
+export function createSctpAssociation(
+  dtls: DatagramTransport,
+  role: 'client' | 'server',
+  port = 5000,
+  onMalformed: (reason: string) => void = () => {},
+): { sctp: SctpAssociation; detach: () => void } {
   const SCTP = loadSctp();
   const transport: WeriftSctpTransport = {
     send: async (buf) => dtls.send(buf),
     close: () => {},
   };
-  const off = dtls.onData((data) => transport.onData?.(Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+  const off = dtls.onData((data) => {
+    // werift's handler is async and throws on malformed packets: refuse them here, never unhandled.
+    const pending = transport.onData?.(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as unknown;
+    if (pending instanceof Promise) pending.catch((e: unknown) => onMalformed(e instanceof Error ? e.message || e.name : String(e)));
+  });
   const sctp = role === 'client' ? SCTP.client(transport, port) : SCTP.server(transport, port);
   return { sctp, detach: off };
 }
