@@ -4,6 +4,7 @@
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 
 export const GCM_TAG_LENGTH = 16;
+const OPTIONS = { authTagLength: GCM_TAG_LENGTH } as const;
 
 export class AesGcm {
   private readonly key: KeyObject;
@@ -17,7 +18,7 @@ export class AesGcm {
 
   /** Encrypts plaintext into out[outOff..), then appends the tag; returns the octets written. */
   seal(iv: Uint8Array, aad: Uint8Array, plaintext: Uint8Array, out: Uint8Array, outOff: number): number {
-    const c = createCipheriv(this.algorithm, this.key, iv, { authTagLength: GCM_TAG_LENGTH });
+    const c = createCipheriv(this.algorithm, this.key, iv, OPTIONS);
     c.setAAD(aad);
     let n = 0;
     if (plaintext.length) {
@@ -32,7 +33,7 @@ export class AesGcm {
 
   /** Decrypts ciphertext (tag excluded) into out[outOff..); false when the tag does not verify. */
   open(iv: Uint8Array, aad: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, out: Uint8Array, outOff: number): boolean {
-    const d = createDecipheriv(this.algorithm, this.key, iv, { authTagLength: GCM_TAG_LENGTH });
+    const d = createDecipheriv(this.algorithm, this.key, iv, OPTIONS);
     d.setAAD(aad);
     d.setAuthTag(tag);
     if (ciphertext.length) out.set(d.update(ciphertext), outOff);
