@@ -86,6 +86,19 @@ describe.skipIf(missing !== null)('libsrtp interop', () => {
       expect(runCli(args.cli('unprotect', kind), theirs)).toEqual(ps.map(toHex));
     });
 
+    it('SRTCP with E = 0 (authenticated, not encrypted): we unprotect it through API and CLI', () => {
+      const ps = plains('rtcp');
+      const theirs = oracle.run([...args.oracle('protect', 'rtcp'), 'rtcp-auth-only'], ps.map(toHex));
+      const tagLen = profile.startsWith('AEAD') ? 16 : 10;
+      for (const [i, l] of theirs.entries()) {
+        expect(l.startsWith(toHex(ps[i]!)), 'body stays clear').toBe(true);
+        const word = profile.startsWith('AEAD') ? l.slice(-8) : l.slice(-2 * (tagLen + 4), -2 * tagLen);
+        expect(parseInt(word, 16)).toBe(i + 1); // E = 0, index from 1
+      }
+      expect(unprotectAll(session(profile, 'rtcp'), 'rtcp', theirs)).toEqual(ps.map(toHex));
+      expect(runCli(args.cli('unprotect', 'rtcp'), theirs)).toEqual(ps.map(toHex));
+    });
+
     it('RFC 6904: encrypts ids 1 and 3 only; ids, lengths and padding stay clear', () => {
       const p = plains('ext')[0]!; // one-byte form: 13 5e435231 | 21 706c | 00 00 | 30 41
       const s = Uint8Array.from(Buffer.from(oracle.run(args.oracle('protect', 'ext'), [toHex(p)])[0]!, 'hex'));

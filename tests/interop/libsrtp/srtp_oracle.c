@@ -1,9 +1,10 @@
 /* libsrtp2 oracle for the Telescene SRTP interop tests: the same line protocol as
  * `telescene srtp`, over ONE libsrtp session that keeps its state (ROC, replay window, SRTCP index)
  * from line to line.
- *   usage: srtp_oracle protect|unprotect PROFILE_ID KEYHEX [rtcp] [ext=ID,ID,...]
+ *   usage: srtp_oracle protect|unprotect PROFILE_ID KEYHEX [rtcp] [rtcp-auth-only] [ext=ID,ID,...]
  *   PROFILE_ID: DTLS-SRTP id (1 = AES_CM_128_HMAC_SHA1_80, 2 = _32, 7 = AEAD_AES_128_GCM, 8 = AEAD_AES_256_GCM)
  *   KEYHEX: master key || master salt
+ *   rtcp-auth-only: SRTCP authenticated but not encrypted (E = 0, RFC 3711 §3.4)
  *   stdin: one hex packet per line; stdout: one hex packet, or "error: CODE" (libsrtp status), per line.
  * build: gcc -O2 -o srtp_oracle srtp_oracle.c $(pkg-config --cflags --libs libsrtp2) */
 #include <srtp2/srtp.h>
@@ -31,9 +32,10 @@ int main(int argc, char **argv) {
   }
   int protect = strcmp(argv[1], "protect") == 0;
   int profile = atoi(argv[2]);
-  int rtcp = 0, ids[256], nids = 0;
+  int rtcp = 0, rtcp_auth_only = 0, ids[256], nids = 0;
   for (int i = 4; i < argc; i++) {
     if (strcmp(argv[i], "rtcp") == 0) rtcp = 1;
+    else if (strcmp(argv[i], "rtcp-auth-only") == 0) rtcp_auth_only = 1;
     else if (strncmp(argv[i], "ext=", 4) == 0) {
       for (char *t = strtok(argv[i] + 4, ","); t && nids < 256; t = strtok(NULL, ",")) ids[nids++] = atoi(t);
     }
@@ -48,6 +50,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "unsupported profile %d\n", profile);
     return 2;
   }
+  if (rtcp_auth_only) p.rtcp.sec_serv = sec_serv_auth;
   p.key = key;
   p.window_size = 128;
   p.allow_repeat_tx = 0;
