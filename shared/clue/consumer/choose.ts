@@ -15,8 +15,8 @@
 // 5. Encodings and bandwidth (RFC 8845 §8.2): each capture takes an unused encoding of its own
 //    encoding group; audio first, then content, then people video by priority; each video capture
 //    gets a fair share of what remains of the consumer's budget and of its group's
-//    maxGroupBandwidth, capped by the encoding's own limit; a capture whose share falls below the
-//    minimum is not received.
+//    maxGroupBandwidth, capped by the encoding's own limit; only as many video captures are taken
+//    (content first, then people by priority) as the budget can give the minimum video rate.
 // 6. Placement: people captures go to screens left to right (consumer/screens.ts).
 import type { CaptureEncoding, Encoding, MediaCapture } from '../model/types';
 import { simultaneousViolations, type AdvIndex } from '../semantics/index';
@@ -138,33 +138,36 @@ export function chooseCaptures(idx: AdvIndex, prefs: ConsumerPreferences): Consu
   const minVideo = prefs.minVideoBandwidth ?? 256_000;
   const chosen: ChosenCapture[] = [];
   const peopleByPrio = [...plan.people].sort((a, b) => prio(a) - prio(b));
-  const queue: [MediaCapture, ChosenCapture['role']][] = [
-    ...audio.map((c): [MediaCapture, ChosenCapture['role']] => [c, 'audio']),
-    ...(content && withContent ? [[content, 'content'] as [MediaCapture, ChosenCapture['role']]] : []),
-    ...peopleByPrio.map((c): [MediaCapture, ChosenCapture['role']] => [c, 'people']),
-  ];
-  let videoLeft = queue.filter(([, r]) => r !== 'audio').length;
-  for (const [c, role] of queue) {
-    if (role !== 'audio') videoLeft--;
+  const allocate = (c: MediaCapture, role: ChosenCapture['role'], share: number): void => {
     const group = c.encGroupID === undefined ? undefined : idx.groups.get(c.encGroupID);
     const encodingID = group?.encodingIDs.find((e) => !used.has(e));
     if (!group || !encodingID) {
       notes.push(`${c.captureID}: no free encoding in ${c.encGroupID ?? 'its (missing) encoding group'}`);
-      continue;
+      return;
     }
     const groupLeft = group.maxGroupBandwidth - (groupUse.get(group.encodingGroupID) ?? 0);
     const encMax = limitOf(encodingID)?.maxBandwidth ?? group.maxGroupBandwidth;
-    const share = role === 'audio' ? MAX_AUDIO_BPS : Math.floor(budget / (videoLeft + 1));
     const bandwidth = Math.min(encMax, groupLeft, share, budget);
     if (bandwidth < (role === 'audio' ? MIN_AUDIO_BPS : minVideo)) {
       notes.push(`${c.captureID}: only ${Math.max(0, bandwidth)} b/s left, not received`);
-      continue;
+      return;
     }
     used.add(encodingID);
     groupUse.set(group.encodingGroupID, (groupUse.get(group.encodingGroupID) ?? 0) + bandwidth);
     budget -= bandwidth;
     chosen.push({ captureID: c.captureID, encodingID, role, bandwidth, mcc: c.multiple !== null });
-  }
+  };
+  // Audio first; then as many video captures (content first, then people by priority) as the
+  // budget left gives the minimum rate each, sharing it fairly.
+  for (const c of audio) allocate(c, 'audio', MAX_AUDIO_BPS);
+  const videoOrder: [MediaCapture, ChosenCapture['role']][] = [
+    ...(content && withContent ? [[content, 'content'] as [MediaCapture, ChosenCapture['role']]] : []),
+    ...peopleByPrio.map((c): [MediaCapture, ChosenCapture['role']] => [c, 'people']),
+  ];
+  const affordable = Math.floor(Math.max(0, budget) / minVideo);
+  for (const [c] of videoOrder.slice(affordable)) notes.push(`${c.captureID}: the bandwidth budget does not reach ${minVideo} b/s for it, not received`);
+  const video = videoOrder.slice(0, affordable);
+  video.forEach(([c, role], i) => allocate(c, role, Math.floor(budget / (video.length - i))));
 
   // Placement on screens.
   const received = (role: ChosenCapture['role']): MediaCapture[] =>

@@ -70,8 +70,8 @@ export function placeOnScreens(captures: readonly MediaCapture[], screens: reado
       const d = (pos[i - 1]?.x ?? 0) - (spos[j - 1] ?? 0);
       const take = (cost[i - 1]?.[j - 1] ?? Infinity) + d * d;
       const row = cost[i] as number[];
-      // On a tie the capture takes screen j (the rightmost of the equally good screens).
-      if (take <= skip) {
+      // On a tie the capture keeps the screen further left (free screens end up on the right).
+      if (take < skip - 1e-9) {
         row[j] = take;
         (took[i] as boolean[])[j] = true;
       } else row[j] = skip;
