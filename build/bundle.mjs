@@ -1,4 +1,4 @@
-// `node build/bundle.mjs [--dev]`: bundles every entry point with esbuild into out/:
+// `node build/bundle.mjs [--dev] [--out DIR]`: bundles every entry point with esbuild into out/ (or DIR):
 //   out/main.cjs, out/preload.cjs   the Electron shell (CJS, 'electron' external)
 //   out/launch.mjs, out/host.mjs    `npm start` and the browser host (ESM, Node)
 //   out/renderer/                   the room view: index.html, app.js, app.css, icon.png
@@ -8,11 +8,12 @@ import { build } from 'esbuild';
 import console from 'node:console';
 import process from 'node:process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'out');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(root, 'out');
 const dev = process.argv.includes('--dev');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 

@@ -1,4 +1,5 @@
-// Starts the real browser host as `npm start` does after bundling (`node out/launch.mjs`), with a
+// Starts the real browser host as `npm start` does after bundling (`node out/launch.mjs`; tests
+// bundle into their own folder so that parallel test files never rebuild under each other), with a
 // temp configuration and TELESCENE_NO_BROWSER=1, and collects the screen URLs it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,9 +16,9 @@ export interface HostProcess {
 
 const SCREEN_LINE = /^\s+screen (\S+): (http:\/\/127\.0\.0\.1:\d+\/\S+)$/;
 
-export function startHost(root: string, configPath: string, screenCount: number, timeoutMs = 20_000): Promise<HostProcess> {
-  const child = spawn(process.execPath, [join(root, 'out', 'launch.mjs')], {
-    cwd: root,
+export function startHost(outDir: string, configPath: string, screenCount: number, timeoutMs = 20_000): Promise<HostProcess> {
+  const child = spawn(process.execPath, [join(outDir, 'launch.mjs')], {
+    cwd: outDir,
     env: { ...process.env, TELESCENE_CONFIG: configPath, TELESCENE_NO_BROWSER: '1', TELESCENE_PORT: '0', TELESCENE_LOG: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,6 +29,7 @@ const CHROMIUM_ARGS = [
 ];
 
 let dir: string;
+let outDir: string;
 let configPath: string;
 let room: Record<string, unknown>;
 let host: HostProcess;
@@ -41,14 +42,17 @@ const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
 const writeConfig = (value: unknown) => writeFileSync(configPath, `${JSON.stringify(value, null, 2)}\n`);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'build', 'bundle.mjs')], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'telescene-e2e-'));
+  // Bundled inside the checkout (as out/ is), so the launcher looks for Electron where npm start does.
+  mkdirSync(join(root, 'out'), { recursive: true });
+  outDir = mkdtempSync(join(root, 'out', 'e2e-'));
+  execFileSync(process.execPath, [join(root, 'build', 'bundle.mjs'), '--out', outDir], { cwd: root, stdio: 'pipe' });
   configPath = join(dir, 'room.json');
   room = JSON.parse(readFileSync(join(root, 'assets', 'rooms', 'three-screen-room.json'), 'utf8')) as Record<string, unknown>;
   room.keymap = { ...DEFAULT_KEYMAP };
   room.window = { mode: 'windowed' };
   writeConfig(room);
-  host = await startHost(root, configPath, 3);
+  host = await startHost(outDir, configPath, 3);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   left = await context.newPage();
@@ -62,6 +66,7 @@ afterAll(async () => {
   const code = await host?.stop();
   expect(code).toBe(0);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('browser host end to end', () => {

@@ -81,13 +81,15 @@ export class CallMachine {
     if (to === undefined) throw new InvalidTransitionError(from, event);
     this.timer?.cancel();
     this.timer = undefined;
-    const reason = detail.reason ?? (event === 'timeout' ? TIMEOUT_REASONS[from] : undefined);
+    // A new call clears the last end reason; otherwise the first reason given for the end stands
+    // (a call that timed out with "No answer" still says so once its ending times out).
+    const timeoutReason = event === 'timeout' ? TIMEOUT_REASONS[from] : undefined;
+    const endReason = event === 'dial' || event === 'incoming' ? null : (detail.reason ?? this.status.endReason ?? timeoutReason ?? null);
     this.status = {
       state: to,
       remote: to === 'idle' ? null : (detail.remote ?? this.status.remote),
       since: this.clock.now(),
-      // A new call clears the last end reason; reaching idle records why the call is over.
-      endReason: event === 'dial' || event === 'incoming' ? null : (reason ?? this.status.endReason),
+      endReason,
     };
     const limit = CALL_TIMEOUTS[to];
     if (limit !== undefined) this.timer = this.clock.after(limit, () => this.fireTimeout(to));

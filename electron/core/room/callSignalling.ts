@@ -18,7 +18,7 @@ export interface CallSignalling {
 
 /**
  * Two endpoints wired to each other in one process: A dials "B's uri" and B rings. Each side allows
- * one call; a dial to a busy or closed side ends at once with a reason, as a SIP 486/480 would.
+ * one call; a dial to a busy, closed or unknown side ends at once with a reason, as a SIP 486/480/404 would.
  * Signals are delivered on a later microtask, like a network reply, never re-entrantly.
  */
 export function createLoopbackSignallingPair(uriA: string, uriB: string): [CallSignalling, CallSignalling] {
@@ -41,7 +41,8 @@ class LoopbackSide implements CallSignalling {
 
   dial(farEnd: string): void {
     const peer = this.peer;
-    if (this.phase !== 'free') return;
+    // Glare (both sides dial at once) is not resolved here: the second dial simply fails.
+    if (this.phase !== 'free') return this.emitLater({ type: 'ended', reason: 'Another call is in progress' });
     this.phase = 'dialling';
     if (!peer || peer.closed || farEnd !== peer.uri) return this.endLater(`${farEnd} cannot be reached`);
     if (peer.phase !== 'free') return this.endLater(`${farEnd} is busy`);
