@@ -5,6 +5,10 @@ import { argv, exit, stderr } from 'node:process';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  host: {
+    summary: 'run the room with its UI in a local Chromium (browser host): [--config FILE] [--port N] [--no-browser]',
+    load: async () => (await import('../host/main')).default,
+  },
   srtp: {
     summary: 'protect|unprotect hex packets from stdin with SRTP/SRTCP (RFC 3711, 7714, 6904)',
     load: async () => (await import('./srtp')).default,

@@ -69,3 +69,8 @@ export async function runBrowserHost(args: readonly string[], moduleUrl: string 
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
 }
+
+/** `telescene host [--config FILE] [--port N] [--no-browser]` (electron/cli/main.ts). */
+export default function hostCommand(args: string[]): Promise<number> {
+  return runBrowserHost(args);
+}
