@@ -5,6 +5,10 @@ import { argv, exit, stderr } from 'node:process';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  clue: {
+    summary: 'advertise [--room FILE] | check FILE [--adv FILE]: CLUE messages (RFC 8846, 8847)',
+    load: async () => (await import('./clue')).default,
+  },
   host: {
     summary: 'run the room with its UI in a local Chromium (browser host): [--config FILE] [--port N] [--no-browser]',
     load: async () => (await import('../host/main')).default,

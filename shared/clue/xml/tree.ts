@@ -1,10 +1,9 @@
-// XML text → a namespace-resolved element tree (Namespaces in XML 1.0 §5-6), on top of
-// fast-xml-parser with entity processing off: the guard has already refused DTDs and unknown
-// entities, and this file decodes the five predefined entities and character references itself.
-import { XMLParser } from 'fast-xml-parser';
+// XML text → a namespace-resolved element tree (Namespaces in XML 1.0 §5-6), built from the
+// strict scanner's events (guard.ts): the five predefined entities and character references are
+// decoded here; nothing else can reach this file (the scanner refuses DTDs and other entities).
 import { ParseError } from '../errors';
 import { NS_XML, NS_XMLNS } from '../namespaces';
-import { DEFAULT_XML_LIMITS, guardXml, type XmlLimits } from './guard';
+import { DEFAULT_XML_LIMITS, scanXml, type XmlLimits } from './guard';
 
 export interface XmlAttr {
   ns: string;
@@ -40,22 +39,6 @@ export class Scope {
 
 const ROOT_SCOPE = new Scope(null, new Map());
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  cdataPropName: '#cdata',
-  commentPropName: false,
-  maxNestedTags: DEFAULT_XML_LIMITS.maxDepth + 1,
-});
-
 const ENTITY = /&(lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** XML 1.0 §4.6 and §4.1 (the guard already refused anything else). */
@@ -70,8 +53,6 @@ export function decodeEntities(raw: string): string {
 /** XML 1.0 §3.3.3: attribute values have their white space characters normalised to spaces. */
 const normaliseAttr = (raw: string): string => decodeEntities(raw.replace(/[\t\n\r]/g, ' '));
 
-type FxpNode = Record<string, unknown>;
-
 function splitQName(qname: string, what: string): [string, string] {
   const colon = qname.indexOf(':');
   if (colon === -1) return ['', qname];
@@ -81,12 +62,10 @@ function splitQName(qname: string, what: string): [string, string] {
   return [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
-function build(tag: string, node: FxpNode, parentScope: Scope): XmlElement {
-  const rawAttrs = (node[':@'] ?? {}) as Record<string, string>;
+function openElement(tag: string, rawAttrs: [string, string][], parentScope: Scope): XmlElement {
   let decls: Map<string, string> | null = null;
   const plain: [string, string][] = [];
-  for (const key of Object.keys(rawAttrs)) {
-    const value = rawAttrs[key] ?? '';
+  for (const [key, value] of rawAttrs) {
     if (key === 'xmlns' || key.startsWith('xmlns:')) {
       const prefix = key === 'xmlns' ? '' : key.slice(6);
       const uri = normaliseAttr(value);
@@ -108,33 +87,31 @@ function build(tag: string, node: FxpNode, parentScope: Scope): XmlElement {
     if (attrs.some((a) => a.ns === ans && a.name === an)) throw new ParseError(301, `attribute {${ans}}${an} appears twice`);
     attrs.push({ ns: ans, name: an, value: normaliseAttr(value) });
   }
-  const el: XmlElement = { ns, name, attrs, children: [], text: '', scope };
-  const content = node[tag] as FxpNode[];
-  for (const child of content) {
-    for (const key in child) {
-      if (key === ':@') continue;
-      if (key === '#text') el.text += decodeEntities(String(child[key]));
-      else if (key === '#cdata') {
-        for (const part of child[key] as FxpNode[]) el.text += String(part['#text'] ?? '');
-      } else el.children.push(build(key, child, scope));
-    }
-  }
-  return el;
+  return { ns, name, attrs, children: [], text: '', scope };
 }
 
 /** Parses one CLUE XML document; throws ParseError(301) for anything that is not well-formed or is hostile. */
 export function parseXml(text: string, limits: Readonly<XmlLimits> = DEFAULT_XML_LIMITS): XmlElement {
-  guardXml(text, limits);
-  let nodes: FxpNode[];
-  try {
-    nodes = parser.parse(text) as FxpNode[];
-  } catch (err) {
-    throw new ParseError(301, `XML not well-formed: ${err instanceof Error ? err.message.slice(0, 120) : 'parser error'}`);
-  }
-  for (const node of nodes) {
-    for (const key in node) if (key !== ':@' && key !== '#text' && key !== '#cdata') return build(key, node, ROOT_SCOPE);
-  }
-  throw new ParseError(301, 'no root element');
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  scanXml(text, limits, {
+    open(qname, attrs) {
+      const parent = stack[stack.length - 1];
+      const el = openElement(qname, attrs, parent ? parent.scope : ROOT_SCOPE);
+      if (parent) parent.children.push(el);
+      else root = el;
+      stack.push(el);
+    },
+    text(raw, cdata) {
+      const el = stack[stack.length - 1];
+      if (el) el.text += cdata ? raw : decodeEntities(raw);
+    },
+    close() {
+      stack.pop();
+    },
+  });
+  if (!root) throw new ParseError(301, 'no root element');
+  return root;
 }
 
 export const attr = (el: XmlElement, name: string, ns = ''): string | undefined => {
