@@ -6,7 +6,7 @@
 // Anything refused is counted under a reason and logged; nothing a peer sends can throw out of here.
 import { createLogger } from '../log';
 import { SrtpSession, srtpKeyingMaterialLength, srtpKeysFromExporter, DTLS_SRTP_EXPORTER_LABEL } from '../srtp';
-import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, type DtlsSetup, type LocalDescription, type RemoteDescription } from '../sdp';
+import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, type Direction, type DtlsSetup, type LocalDescription, type RemoteDescription } from '../sdp';
 import { Vp8Packetizer } from '../rtp';
 import type { DtlsCertificate } from './certificate';
 import { systemClock, type Clock } from './clock';
@@ -82,7 +82,7 @@ export class CallTransport {
   ) {
     const clock = opts.clock ?? systemClock;
     this.fsm = new StateMachine('call-transport', 'new', CALL_TRANSPORT_TRANSITIONS, (to, from) => {
-      const reason = to === 'failed' ? this.failureReason : undefined;
+      const reason = to === 'failed' || to === 'closed' ? this.failureReason : undefined;
       (to === 'failed' ? log.warn : log.info)('call transport state', { from, to, reason });
       this.events.emit('statechange', to, reason);
     });
@@ -106,7 +106,7 @@ export class CallTransport {
     this.dtls.events.on('statechange', (s, reason) => {
       if (s === 'failed') this.fail(reason ?? 'DTLS failed');
       if (s === 'connected') this.onDtlsConnected();
-      if (s === 'closed' && this.fsm.state === 'connected') this.fail(reason ?? 'DTLS closed by the peer');
+      if (s === 'closed' && this.fsm.state === 'connected') this.close(`the peer closed DTLS (${reason ?? 'alert'})`);
     });
     this.ice.gather();
   }
@@ -151,7 +151,7 @@ export class CallTransport {
     this.applyRemote(remote);
     const sections: LocalDescription['sections'] = remote.sections.map((s) => {
       if (s.port !== 0 && remote.video && s.mid === remote.video.mid && remote.video.vp8PayloadType !== undefined && this.opts.video !== false)
-        return { kind: 'video' as const, mid: s.mid, payloadType: remote.video.vp8PayloadType, direction: 'sendrecv' as const, ssrc: this.videoSsrc, cname: this.cname, msid: 'telescene' };
+        return { kind: 'video' as const, mid: s.mid, payloadType: remote.video.vp8PayloadType, direction: answerDirection(remote.video.direction), ssrc: this.videoSsrc, cname: this.cname, msid: 'telescene' };
       if (s.port !== 0 && remote.application && s.mid === remote.application.mid)
         return { kind: 'application' as const, mid: s.mid, sctpPort: remote.application.sctpPort, maxMessageSize: this.opts.maxMessageSize ?? 1024 * 1024 };
       return { kind: 'rejected' as const, mid: s.mid, media: s.media, protocol: s.protocol };
@@ -361,10 +361,18 @@ export class CallTransport {
   close(reason = 'closed locally'): void {
     if (this.fsm.state === 'closed') return;
     this.closing = true;
-    if (this.fsm.state !== 'failed') this.teardown(reason);
+    if (this.fsm.state !== 'failed') {
+      this.failureReason = reason;
+      this.teardown(reason);
+    }
     this.fsm.go('closed');
     this.events.removeAll();
   }
+}
+
+/** RFC 3264 §6.1: the answer's direction mirrors the offer's (we would send and receive). */
+function answerDirection(offered: Direction): Direction {
+  return offered === 'recvonly' ? 'sendonly' : offered === 'sendonly' ? 'recvonly' : offered;
 }
 
 /** Creates a call transport; see CallTransport for the lifecycle. */

@@ -45,8 +45,8 @@ export interface IceTiming {
 
 export const DEFAULT_ICE_TIMING: IceTiming = {
   ta: 20,
-  rto: 200,
-  maxTransmits: 7,
+  rto: 50,
+  maxTransmits: 8,
   checkingTimeout: 20_000,
   consentInterval: 5_000,
   disconnectAfter: 10_000,
@@ -245,6 +245,7 @@ export class IceAgent {
       return e instanceof ParseError ? 'stun-malformed' : 'stun-error';
     }
     if (msg.method !== METHOD_BINDING) return 'stun-method';
+    log.debug('stun in', { cls: msg.cls, from: keyOf(from), useCandidate: getAttr(msg, Attr.USE_CANDIDATE) !== undefined });
     if (msg.cls === StunClass.request) return this.onRequest(msg, from);
     if (msg.cls === StunClass.success || msg.cls === StunClass.error) return this.onResponse(msg, from);
     return 'ok'; // indications (keepalives) need nothing
@@ -410,6 +411,7 @@ export class IceAgent {
     if (useCandidate) attributes.push({ type: Attr.USE_CANDIDATE, value: new Uint8Array(0) });
     const bytes = serializeStun({ method: METHOD_BINDING, cls: StunClass.request, transactionId: tid, attributes }, { integrityKey: Buffer.from(remote.pwd), fingerprint: true });
     if (purpose === 'check') pair.state = 'in-progress';
+    log.debug('check out', { to: pair.key, useCandidate, purpose });
     this.startTransaction(hex(tid), { purpose, pair, useCandidate, to: pair.remote, bytes, transmits: 0 });
   }
 
