@@ -25,7 +25,7 @@ export class AesCtrKeystream {
     if (bytes > 16 * 65536) throw new RangeError('SRTP keystream is limited to 2^16 blocks (RFC 3711 §4.1.1)');
     if (this.counters.length < bytes) this.counters = new Uint8Array(bytes);
     const c = this.counters;
-    c.set(iv.subarray(0, 16), 0);
+    c.set(iv, 0); // iv is 16 octets
     // Fill every block with the IV by doubling, then write each block's 16-bit counter.
     let filled = 16;
     while (filled < bytes) {

@@ -64,17 +64,17 @@ export class CmHmacTransform implements SrtpTransform {
   protectRtp(out: Uint8Array, hl: number, len: number, ssrc: number, index: number): void {
     const c = this.rtp;
     if (len > hl) xorInto(out, hl, c.cipher.keystream(c.ivFor(ssrc, index), len - hl), len - hl);
-    const s = c.room(len + 4);
-    s.set(out.subarray(0, len), HMAC_PAD);
+    const s = c.room(len + 16);
+    s.set(out, HMAC_PAD); // the tag room copied along is overwritten by the ROC or ignored
     writeU32(s, HMAC_PAD + len, Math.floor(index / 0x10000));
-    out.set(c.hmac.mac(s, len + 4).subarray(0, this.rtpTagLength), len);
+    copyTag(c.hmac.mac(s, len + 4), out, len, this.rtpTagLength);
   }
 
   unprotectRtp(packet: Uint8Array, hl: number, len: number, ssrc: number, index: number): Uint8Array | null {
     const c = this.rtp;
     const body = len - this.rtpTagLength;
-    const s = c.room(body + 4);
-    s.set(packet.subarray(0, body), HMAC_PAD);
+    const s = c.room(len + 4);
+    s.set(packet, HMAC_PAD); // the tag copied along is overwritten by the ROC or ignored
     writeU32(s, HMAC_PAD + body, Math.floor(index / 0x10000));
     if (!tagsEqual(c.hmac.mac(s, body + 4), 0, packet, body, this.rtpTagLength)) return null;
     const out = allocPacket(body);
@@ -88,16 +88,16 @@ export class CmHmacTransform implements SrtpTransform {
     const n = len - RTCP_FIXED_HEADER;
     if (n > 0) xorInto(out, RTCP_FIXED_HEADER, c.cipher.keystream(c.ivFor(ssrc, srtcpIndex), n), n);
     writeU32(out, len, (0x80000000 | srtcpIndex) >>> 0);
-    const s = c.room(len + 4);
-    s.set(out.subarray(0, len + 4), HMAC_PAD);
-    out.set(c.hmac.mac(s, len + 4).subarray(0, SRTCP_TAG), len + 4);
+    const s = c.room(len + 4 + SRTCP_TAG);
+    s.set(out, HMAC_PAD);
+    copyTag(c.hmac.mac(s, len + 4), out, len + 4, SRTCP_TAG);
   }
 
   unprotectRtcp(packet: Uint8Array, len: number, ssrc: number, srtcpIndex: number, encrypted: boolean): Uint8Array | null {
     const c = this.rtcp;
     const authed = len - SRTCP_TAG;
-    const s = c.room(authed);
-    s.set(packet.subarray(0, authed), HMAC_PAD);
+    const s = c.room(len);
+    s.set(packet, HMAC_PAD);
     if (!tagsEqual(c.hmac.mac(s, authed), 0, packet, authed, SRTCP_TAG)) return null;
     const plainLen = authed - 4;
     const out = allocPacket(plainLen);
@@ -106,4 +106,8 @@ export class CmHmacTransform implements SrtpTransform {
     if (encrypted && n > 0) xorInto(out, RTCP_FIXED_HEADER, c.cipher.keystream(c.ivFor(ssrc, srtcpIndex), n), n);
     return out;
   }
+}
+
+function copyTag(mac: Uint8Array, out: Uint8Array, at: number, n: number): void {
+  for (let i = 0; i < n; i++) out[at + i] = mac[i]!;
 }
