@@ -1,6 +1,7 @@
 // `node build/bundle.mjs [--dev] [--out DIR]`: bundles every entry point with esbuild into out/ (or DIR):
 //   out/main.cjs, out/preload.cjs   the Electron shell (CJS, 'electron' external)
 //   out/launch.mjs, out/host.mjs    `npm start` and the browser host (ESM, Node)
+//   out/cli.mjs                     the `telescene` command (package.json "bin")
 //   out/renderer/                   the room view: index.html, app.js, app.css, icon.png
 //   out/package.json                makes out/ a complete Electron app folder (electron-builder packs it)
 // Everything the app needs is inside these files: the packaged app carries no node_modules.
@@ -42,6 +43,10 @@ await Promise.all([
   build({ ...common, entryPoints: { app: 'renderer/app.css' }, outdir: join(out, 'renderer'), minify: !dev }),
 ]);
 
+// The CLI gathers every subcommand's module; one that does not build yet must not stop `npm start`.
+await build({ ...common, entryPoints: { cli: 'electron/cli/main.ts' }, outdir: out, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', banner: { js: esmRequire } }).catch(
+  (err) => console.warn(`out/cli.mjs not built: ${err.message.split('\n')[0]}`),
+);
 copyFileSync(join(root, 'renderer', 'index.html'), join(out, 'renderer', 'index.html'));
 copyFileSync(join(root, 'assets', 'icon.png'), join(out, 'renderer', 'icon.png'));
 

@@ -65,6 +65,11 @@ export class BridgeServer {
     return this.identity.origin;
   }
 
+  /** Pages listening for events right now (one per open screen window). */
+  get eventClients(): number {
+    return this.hub.size;
+  }
+
   /** The URL a screen window opens: the screen id in the query, the secret in the fragment (never sent). */
   screenUrl(screenId: string): string {
     return `${this.identity.origin}/?screen=${encodeURIComponent(screenId)}#k=${this.identity.secret}`;

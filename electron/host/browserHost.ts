@@ -27,6 +27,8 @@ export interface BrowserHost {
   readonly core: RoomCore;
   readonly bridge: BridgeServer;
   readonly store: RoomConfigStore;
+  /** The Chromium windows this host opened (none when it printed the URLs instead). */
+  readonly windows: ChromiumWindows | undefined;
   close(): Promise<void>;
 }
 
@@ -50,11 +52,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let windows: ChromiumWindows | undefined;
   const chromium = options.openBrowser ? findChromium(env) : undefined;
-  const graphical = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+  const flags = (env.TELESCENE_CHROMIUM_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const graphical = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY) || flags.includes('--headless');
   if (chromium && graphical) {
     const displays = (await listDisplays()) ?? [FALLBACK_DISPLAY];
     const plan = planWindows(config.screens, displays, config.window.mode);
-    windows = new ChromiumWindows(chromium);
+    windows = new ChromiumWindows(chromium, flags);
     for (const w of plan.windows) windows.open(w, bridge.screenUrl(w.screenId));
     for (const u of plan.unplaced) log.warn('screen has no display; no window', { screen: u.screenId, display: u.display });
     options.print(`  opened ${plan.windows.length} window(s) with ${chromium}`);
@@ -69,6 +72,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     core,
     bridge,
     store,
+    windows,
     close: () =>
       (closing ??= (async () => {
         await windows?.close();

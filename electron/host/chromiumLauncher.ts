@@ -37,8 +37,8 @@ function executable(path: string): boolean {
   }
 }
 
-/** The command line for one screen window. */
-export function chromiumArgs(url: string, window: PlannedWindow, profileDir: string): string[] {
+/** The command line for one screen window; `extra` comes from TELESCENE_CHROMIUM_FLAGS (e.g. --headless in CI). */
+export function chromiumArgs(url: string, window: PlannedWindow, profileDir: string, extra: readonly string[] = []): string[] {
   const { x, y, width, height } = window.bounds;
   return [
     `--app=${url}`,
@@ -54,6 +54,7 @@ export function chromiumArgs(url: string, window: PlannedWindow, profileDir: str
     `--window-position=${x},${y}`,
     `--window-size=${width},${height}`,
     ...(window.fullscreen ? ['--kiosk'] : []),
+    ...extra,
   ];
 }
 
@@ -62,12 +63,15 @@ export class ChromiumWindows {
   private readonly root = mkdtempSync(join(tmpdir(), 'telescene-chromium-'));
   private closed = false;
 
-  constructor(private readonly executablePath: string) {}
+  constructor(
+    private readonly executablePath: string,
+    private readonly extraFlags: readonly string[] = [],
+  ) {}
 
   open(window: PlannedWindow, url: string): void {
     if (this.closed || this.children.has(window.screenId)) return;
     const profile = join(this.root, window.screenId);
-    const child = spawn(this.executablePath, chromiumArgs(url, window, profile), { stdio: 'ignore' });
+    const child = spawn(this.executablePath, chromiumArgs(url, window, profile, this.extraFlags), { stdio: 'ignore' });
     this.children.set(window.screenId, child);
     child.on('error', (err) => log.warn('cannot start Chromium', { screen: window.screenId, error: err.message }));
     child.on('exit', (code, signal) => {
@@ -77,8 +81,9 @@ export class ChromiumWindows {
     log.info('screen window opened', { screen: window.screenId, pid: child.pid, fullscreen: window.fullscreen });
   }
 
-  get size(): number {
-    return this.children.size;
+  /** Process ids of the windows still open. */
+  pids(): number[] {
+    return [...this.children.values()].flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
   }
 
   /** Stops the windows this launcher started (each by its own handle), then removes their profiles. */
