@@ -1,6 +1,7 @@
 // The per-packet cryptographic transform of one SRTP crypto context (RFC 3711 §3.3 / §3.4 steps 4-6,
 // RFC 7714 §8-§9), separated from the session's bookkeeping (streams, ROC, replay, key limits) so that
 // a second, inner transform (PERC double encryption, RFC 8723) can be stacked beside it later.
+import { markAsUntransferable } from 'node:worker_threads';
 
 export interface SrtpTransform {
   readonly rtpTagLength: number;
@@ -27,15 +28,22 @@ export interface SrtpTransform {
 // Output packets are carved from 16 KiB slabs (as Buffer's own pool does with 8 KiB): a plain
 // Uint8Array view is cheaper to make, and to subarray, than a Buffer. Each view is 8-byte aligned for
 // word-wise XOR, is owned by the caller, and never overlaps another; a slab is freed with its last view.
+// Like Buffer's pool, slabs are marked untransferable: copy a packet before transferring its buffer.
 const SLAB = 16 * 1024;
-let slab = new ArrayBuffer(SLAB);
+let slab = newSlab();
 let slabOffset = 0;
+
+function newSlab(): ArrayBuffer {
+  const b = new ArrayBuffer(SLAB);
+  markAsUntransferable(b);
+  return b;
+}
 
 /** A new, caller-owned packet buffer of `len` octets (contents unspecified until written). */
 export function allocPacket(len: number): Uint8Array {
   if (len > SLAB / 4) return new Uint8Array(len);
   if (slabOffset + len > SLAB) {
-    slab = new ArrayBuffer(SLAB);
+    slab = newSlab();
     slabOffset = 0;
   }
   const view = new Uint8Array(slab, slabOffset, len);
