@@ -11,11 +11,11 @@ import { Vp8Packetizer } from '../rtp';
 import type { DtlsCertificate } from './certificate';
 import { systemClock, type Clock } from './clock';
 import { UdpDemux, type RemoteAddress } from './demux';
-import { DtlsTransport } from './dtls';
+import { DtlsTransport, warmUpDtls } from './dtls';
 import { InvalidStateError } from './errors';
 import { TypedEvents } from './events';
 import { IceAgent, parseCandidate, type IceCandidate, type IceTiming } from './ice';
-import { CLUE_CHANNEL, createSctpAssociation, DataChannels, type DataChannel } from './sctp';
+import { CLUE_CHANNEL, createSctpAssociation, DataChannels, preloadSctp, type DataChannel } from './sctp';
 import { StateMachine, type TransitionTable } from './stateMachine';
 
 export type CallTransportState = 'new' | 'checking' | 'connected' | 'closed' | 'failed';
@@ -106,7 +106,7 @@ export class CallTransport {
     this.dtls.events.on('statechange', (s, reason) => {
       if (s === 'failed') this.fail(reason ?? 'DTLS failed');
       if (s === 'connected') this.onDtlsConnected();
-      if (s === 'closed' && this.fsm.state === 'connected') this.close(`the peer closed DTLS (${reason ?? 'alert'})`);
+      if (s === 'closed' && this.fsm.state === 'connected' && !this.closing) this.close(`the peer closed DTLS (${reason ?? 'alert'})`);
     });
     this.ice.gather();
   }
@@ -115,6 +115,10 @@ export class CallTransport {
   static async create(opts: CallTransportOptions): Promise<CallTransport> {
     if (opts.hostAddresses.length === 0) throw new RangeError('at least one host address is needed');
     const bind = opts.hostAddresses.length === 1 ? (opts.hostAddresses[0] as string) : '0.0.0.0';
+    // One-time costs paid before the call, not between its answer and 'connected': loading werift's
+    // SCTP (~70 ms) and werift's first DTLS handshake (~100 ms).
+    preloadSctp();
+    await warmUpDtls(opts.certificate);
     return new CallTransport(await UdpDemux.bind(bind), opts);
   }
 
@@ -365,7 +369,7 @@ export class CallTransport {
       this.failureReason = reason;
       this.teardown(reason);
     }
-    this.fsm.go('closed');
+    this.fsm.tryGo('closed');
     this.events.removeAll();
   }
 }

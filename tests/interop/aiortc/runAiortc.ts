@@ -10,6 +10,11 @@ import { parseIvf } from '../../../electron/core/rtp';
 import { CertificateManager, createCallTransport, type CallTransport, type DataChannel } from '../../../electron/core/transport';
 import { JsonLines } from '../common/jsonLines';
 import { PYTHON } from '../common/netns';
+import { setLogSink } from '../../../electron/core/log';
+
+// DIAG=1: every log line with a millisecond stamp (for timing investigations).
+const T0 = performance.now();
+if (process.env.DIAG) setLogSink((_l, scope, m, f) => console.error(Math.round(performance.now() - T0), scope, m, JSON.stringify(f)));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const role = process.argv[2] === 'offer' ? 'offer' : 'answer';

@@ -52,6 +52,13 @@ export interface DatagramTransport {
 }
 
 const log = createLogger('transport').child('dtls');
+/**
+ * Client flight retransmission starts here and doubles to 1 s (RFC 6347 §4.2.4.1 allows a smaller
+ * initial value than 1 s; WebRTC stacks use 50 ms). werift's own timer waits 500 ms, and a peer whose
+ * DTLS server starts after its ICE (aiortc) drops our first ClientHello.
+ */
+const INITIAL_RTO_MS = 50;
+const MAX_RTO_MS = 1000;
 type WeriftSocket = DtlsClient | DtlsServer;
 interface WeriftHandshake {
   msg_type: number;
@@ -72,6 +79,11 @@ export class DtlsTransport implements DatagramTransport {
   private peerFinished?: Uint8Array;
   private negotiated?: SrtpProfile;
   private lastError?: string;
+  /** The client's last flight and its retransmission timer (see retransmitFlight). */
+  private flight: Uint8Array[] = [];
+  private flightOpen = false;
+  private rto = INITIAL_RTO_MS;
+  private rtxTimer?: TimerHandle;
   /** Datagrams refused, by reason (malformed, after close, buffer full). */
   readonly dropped = new Map<string, number>();
   failureReason?: string;
@@ -104,13 +116,40 @@ export class DtlsTransport implements DatagramTransport {
   /** Every DTLS datagram from the demux. Before start() it is buffered (bounded), never dropped. */
   handleDatagram(data: Uint8Array): void {
     const state = this.fsm.state;
+    if (state === 'connecting' || state === 'new') log.debug('dtls in', { bytes: data.length, contentType: data[0], handshake: data[13] });
     if (state === 'closed' || state === 'failed') return this.count('after-close');
     if (!this.socket) {
       if (this.buffered.length >= (this.opts.maxBuffered ?? 64)) return this.count('buffer-full');
       this.buffered.push(Uint8Array.from(data));
       return;
     }
+    if (this.fsm.state === 'connecting') {
+      // The peer answered: our flight arrived; the next send starts a new flight.
+      this.flightOpen = false;
+      this.rto = INITIAL_RTO_MS;
+      this.rtxTimer?.cancel();
+    }
     this.feed(data);
+  }
+
+  /** Records what the client sends as one flight until the peer answers, and arms its retransmission. */
+  private trackFlight(data: Uint8Array): void {
+    if (this.role !== 'client' || this.fsm.state !== 'connecting') return;
+    if (!this.flightOpen) {
+      this.flight = [];
+      this.flightOpen = true;
+    }
+    this.flight.push(Uint8Array.from(data));
+    this.rtxTimer?.cancel();
+    this.rtxTimer = this.clock.after(this.rto, () => this.retransmitFlight());
+  }
+
+  private retransmitFlight(): void {
+    if (this.fsm.state !== 'connecting' || !this.flightOpen) return;
+    log.debug('retransmitting client flight', { datagrams: this.flight.length, rto: this.rto });
+    for (const d of this.flight) this.opts.send(d);
+    this.rto = Math.min(this.rto * 2, MAX_RTO_MS);
+    this.rtxTimer = this.clock.after(this.rto, () => this.retransmitFlight());
   }
 
   /** Starts the handshake in `role` (from a=setup, RFC 5763 §5), checking the peer against `fingerprints`. */
@@ -127,6 +166,8 @@ export class DtlsTransport implements DatagramTransport {
       onData: (_data: Buffer): void => {},
       send: async (data: Buffer): Promise<void> => {
         if (this.fsm.state === 'closed' || this.fsm.state === 'failed') return;
+        this.trackFlight(data);
+        if (this.fsm.state === 'connecting') log.debug('dtls out', { bytes: data.length, contentType: data[0], handshake: data[13] });
         this.opts.send(data);
       },
       close: async (): Promise<void> => {},
@@ -223,6 +264,8 @@ export class DtlsTransport implements DatagramTransport {
     if (!profile) return this.fail(`no acceptable SRTP profile negotiated (got ${socket.srtp.srtpProfile === undefined ? 'none' : profileName(socket.srtp.srtpProfile)})`);
     this.negotiated = profile;
     this.timer?.cancel();
+    this.rtxTimer?.cancel();
+    this.flight = [];
     this.fsm.go('connected');
   }
 
@@ -279,6 +322,8 @@ export class DtlsTransport implements DatagramTransport {
 
   private shutdown(to: 'failed' | 'closed'): void {
     this.timer?.cancel();
+    this.rtxTimer?.cancel();
+    this.flight = [];
     this.buffered = [];
     this.fsm.tryGo(to);
   }

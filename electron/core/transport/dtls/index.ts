@@ -4,3 +4,4 @@ export { applyDtlsPolicy, selectProfile, profileName, profileIds, TLS_ECDHE_ECDS
 export { exportKeyingMaterial, prfSha256, finishedVerifyData } from './prf';
 export { verifyPeerHandshake, type HandshakeView } from './handshakeAuth';
 export { parseClientHello, parseServerHello, parseUseSrtp, parseServerKeyExchange, parseCertificateVerify, parseFirstCertificate } from './helloCodec';
+export { warmUpDtls } from './warmUp';

@@ -36,6 +36,11 @@ interface WeriftSctpClass {
 }
 
 let cached: WeriftSctpClass | undefined;
+/** Loads werift's SCTP module ahead of time (it is CommonJS and costs tens of ms on first load). */
+export function preloadSctp(): void {
+  loadSctp();
+}
+
 function loadSctp(): WeriftSctpClass {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
