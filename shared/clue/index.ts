@@ -18,7 +18,7 @@
 export * from './errors';
 export * from './namespaces';
 export type * from './model/types';
-export { CAPTURE_KINDS, isMcc } from './model/types';
+export { CAPTURE_KINDS, captureMode, isMcc } from './model/types';
 export type * from './messages/types';
 export { MESSAGE_TYPES, isResponse } from './messages/types';
 export { decodeMessage, decodeClueInfo } from './messages/decode';

@@ -1,6 +1,6 @@
 // The provider's advertisement from the room configuration (RFC 8845 §7-8, RFC 8846).
 import { describe, expect, it } from 'vitest';
-import { advertisementFromRoom, checkAdvertisement, constituents, indexAdvertisement } from '../../shared/clue';
+import { advertisementFromRoom, captureMode, checkAdvertisement, constituents, indexAdvertisement } from '../../shared/clue';
 import { defaultRoom, threeScreenRoom } from './helpers';
 
 describe('advertisement from the room configuration', () => {
@@ -18,6 +18,7 @@ describe('advertisement from the room configuration', () => {
     const vcs = info.mediaCaptures.find((c) => c.captureID === 'VCS')!;
     expect(vcs.multiple).toMatchObject({ policy: { name: 'SoundLevel', index: 0 }, maxCaptures: { value: 1 } });
     expect(constituents(indexAdvertisement(info), vcs)).toEqual(['VC0', 'VC1', 'VC2']);
+    expect(info.mediaCaptures.map(captureMode)).toEqual(['individual', 'individual', 'individual', 'switched', 'individual', 'individual', 'individual', 'composed', 'individual']);
     expect(vcs.spatial?.captureArea).toMatchObject({ bottomLeft: { x: -3000 }, bottomRight: { x: 3000 } });
     expect(info.mediaCaptures.find((c) => c.captureID === 'AC2')?.spatial?.captureOrigin?.capturePoint).toEqual({ x: 2000, y: 2000, z: 750 });
     const vcp = info.mediaCaptures.find((c) => c.captureID === 'VCP')!;

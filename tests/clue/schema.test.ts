@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { advertisementFromRoom, encodeMessage, type ClueMessage } from '../../shared/clue';
 import { goldenFiles } from './goldenMessages';
-import { defaultRoom, threeScreenRoom } from './helpers';
+import { link, roomSide } from './harness';
+import { defaultRoom, ManualClock, pump, threeScreenRoom } from './helpers';
 
 const schema = 'tests/fixtures/clue/schema/clue-protocol.xsd';
 const work = mkdtempSync(join(tmpdir(), 'clue-xsd-'));
@@ -47,6 +48,30 @@ describe('emitted XML against the RFC schemas (xmllint)', () => {
         files.push(path);
       }
     }
+    const r = xmllint(files);
+    expect(r.ok, r.output).toBe(true);
+  });
+
+  it('every message two participants exchange, errors included, validates', () => {
+    const clock = new ManualClock();
+    const a = roomSide(clock, threeScreenRoom(), true);
+    const b = roomSide(clock, defaultRoom(), false);
+    link(a, b);
+    a.p.channelOpen();
+    b.p.channelOpen();
+    pump(a, b);
+    const second = advertisementFromRoom({ ...threeScreenRoom(), presentation: null });
+    if (second.ok) a.p.advertise(second.info);
+    pump(a, b);
+    b.p.receive('<configure xmlns="urn:ietf:params:xml:ns:clue-protocol" protocol="CLUE" v="1.0"><sequenceNr>999</sequenceNr><advSequenceNr>1</advSequenceNr></configure>');
+    expect(b.ch.sent.at(-1)).toContain('<responseCode>402</responseCode>');
+    const sent = [...a.ch.sent, ...b.ch.sent];
+    expect(new Set(sent.map((x) => /<([A-Za-z]+) xmlns=/.exec(x)?.[1])).size).toBe(6);
+    const files = sent.map((xml, i) => {
+      const path = join(work, `exchange-${i}.xml`);
+      writeFileSync(path, xml);
+      return path;
+    });
     const r = xmllint(files);
     expect(r.ok, r.output).toBe(true);
   });

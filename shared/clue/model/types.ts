@@ -180,3 +180,12 @@ export interface CaptureEncoding {
 }
 
 export const isMcc = (c: MediaCapture): boolean => c.multiple !== null;
+
+/**
+ * How a capture's content is made (RFC 8845 §7.2.1.1): an individual capture; an MCC that shows one
+ * constituent at a time (maxCaptures 1: switched); or one that may show several (composed).
+ */
+export function captureMode(c: MediaCapture): 'individual' | 'switched' | 'composed' {
+  if (!c.multiple) return 'individual';
+  return c.multiple.maxCaptures?.value === 1 ? 'switched' : 'composed';
+}
