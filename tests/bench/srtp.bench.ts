@@ -1,9 +1,9 @@
 // SRTP speed (`npm run bench srtp`): protect and unprotect packets/s at 1,200-octet payloads for
 // AES_CM_128_HMAC_SHA1_80 and AEAD_AES_128_GCM, ours beside werift-rtp 0.8.9's SrtpSession measured in
-// the same run, median of 5 rounds; within a round both sides take the same packets in 20 interleaved chunks
-// (which side goes first alternates). Each profile is
-// measured in its own Node process, so one profile's JIT state does not slow the other's, as in a call
-// that negotiated one profile. Targets (issue): >= 1.3x werift on protect and >= 1.8x on unprotect.
+// the same run, median of 5 rounds. Within a round both sides take the same packets in 20 interleaved
+// chunks (who goes first alternates), so load from elsewhere on the machine falls on both alike. Each
+// profile runs in its own Node process, so one profile's JIT state does not slow the other's (a call
+// negotiates one profile). Targets (issue): >= 1.3x werift on protect and >= 1.8x on unprotect.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -34,9 +34,11 @@ const ROUNDS = 5;
 const CHUNKS = 20;
 const SSRC = 0x1234abcd;
 
-// Each timed section starts from a collected heap, so one side's garbage is not charged to the other.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+/** A full collection (child process only), so each timed phase starts from a clean heap. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
 
 /** Nanoseconds that `run` takes. */
 function time(run: () => void): number {
@@ -49,6 +51,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const k = (x: number): string => `${Math.round(x / 1000)}k/s`;
 
 function benchProfile(profile: SrtpProfile, weriftId: number) {
+  const gc = collector();
   const keys = keysFor(profile, 11);
   const payload = Buffer.alloc(PAYLOAD, 0xa5);
   const plains = Array.from({ length: N }, (_, i) => rtp({ seq: i, ssrc: SSRC, payload }));
@@ -62,9 +65,7 @@ function benchProfile(profile: SrtpProfile, weriftId: number) {
   const rates = { ours: { protect: [] as number[], unprotect: [] as number[] }, werift: { protect: [] as number[], unprotect: [] as number[] } };
   let sink = 0;
   for (let round = -1; round < ROUNDS; round++) {
-    // Fresh sessions per round (our protect refuses to reuse an index). Both sides work through the
-    // same packets in interleaved chunks, alternating who goes first, so that load from elsewhere on
-    // the machine falls on both alike.
+    // Fresh sessions per round (our protect refuses to reuse an index).
     const tx = new SrtpSession({ keys });
     const rx = new SrtpSession({ keys });
     const wtx = new werift.SrtpSession({ keys: wkeys, profile: weriftId });
