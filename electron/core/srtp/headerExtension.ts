@@ -1,6 +1,6 @@
 // Encrypted RTP header extensions (RFC 6904 §4): the data octets of the extension elements whose ids
 // were negotiated as encrypted are XORed with a keystream made like the payload's (RFC 3711 §4.1.1 IV:
-// SSRC and packet index) but under the header key and salt (labels 0x06/0x07, RFC 6904 §4.3). With
+// SSRC and packet index) but under the header key and salt (labels 0x06/0x07, RFC 6904 §4). With
 // AEAD profiles the same AES-CM keystream is used (RFC 7714 §8.3). Ids, lengths and padding stay in
 // the clear; the header stays authenticated as sent (encrypted).
 //

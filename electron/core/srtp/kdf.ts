@@ -6,7 +6,7 @@ import { AesCtrKeystream } from './aesCm';
 import { PROFILE_PARAMS } from './profiles';
 import type { SrtpKeys } from './types';
 
-/** Key derivation labels (RFC 3711 §4.3.2; RFC 6904 §4.3 adds 0x06/0x07 for header extensions). */
+/** Key derivation labels (RFC 3711 §4.3.2; RFC 6904 §4 adds 0x06/0x07 for header extensions). */
 export const KDF_LABEL = {
   rtpEncryption: 0x00,
   rtpAuthentication: 0x01,
