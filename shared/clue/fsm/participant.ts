@@ -9,12 +9,14 @@ import { ParseError, RESPONSE_CODES, type ErrorCode, type Problem } from '../err
 import { decodeMessage } from '../messages/decode';
 import { encodeMessage } from '../messages/encode';
 import { sniffMessage } from '../messages/sniff';
-import { CLUE_VERSION, negotiateVersion, offeredVersions, parseVersion, versionAccepted } from '../messages/version';
+import { CLUE_VERSION } from '../messages/version';
 import type { ClueMessage, Extension, MessageType, OptionsMessage, OptionsResponseMessage } from '../messages/types';
 import type { ClueInfo } from '../model/types';
 import type { XmlLimits } from '../xml/guard';
 import { ConsumerMachine, type ConsumerEvents, type ConsumerOptions } from './consumer';
 import { DEFAULT_TIMEOUTS, StateMachine, Timer, type Clock, type ClueChannel, type Timeouts, type TransitionTable } from './machine';
+import { errorResponse, PeerIntake } from './intake';
+import { acceptOptionsResponse, answerOptions, optionsVersionAttr, type LocalCapabilities, type Session } from './optionsPhase';
 import { ProviderMachine, type ProviderEvents } from './provider';
 import type { Outgoing, ProblemAction, RoleDeps } from './roles';
 
@@ -33,7 +35,7 @@ export const PARTICIPANT_TRANSITIONS: TransitionTable<ParticipantState, Particip
 export interface ParticipantEvents {
   onTransition?(machine: 'participant' | 'provider' | 'consumer', from: string, event: string, to: string): void;
   onProblem?(problem: Problem, action: ProblemAction): void;
-  onActive?(session: { version: string; provider: boolean; consumer: boolean; extensions: Extension[] }): void;
+  onActive?(session: Session): void;
   onClosed?(reason: string): void;
 }
 
@@ -57,12 +59,6 @@ export interface ParticipantOptions {
   events?: ParticipantEvents;
 }
 
-const REQUEST_RESPONSE: Partial<Record<MessageType, 'optionsResponse' | 'ack' | 'configureResponse'>> = {
-  options: 'optionsResponse',
-  advertisement: 'ack',
-  configure: 'configureResponse',
-};
-
 export class ClueParticipant {
   private readonly fsm: StateMachine<ParticipantState, ParticipantEvent>;
   private readonly timer: Timer;
@@ -70,8 +66,7 @@ export class ClueParticipant {
   private readonly extensions: Extension[];
   private readonly timeouts: Timeouts;
   private nextSeq: number;
-  private peerSeq: number | undefined;
-  private peerClueId: string | undefined;
+  private readonly intake = new PeerIntake();
   private version: string | undefined;
   private optionsRetries = 0;
   private closing = false;
@@ -114,14 +109,14 @@ export class ClueParticipant {
     this.fsm.fire('sendOptions');
   }
 
+  private get local(): LocalCapabilities {
+    return { provider: !!this.o.provider, consumer: !!this.o.consumer, versions: this.versions, extensions: this.extensions };
+  }
+
   private sendOptions(): void {
-    // RFC 8847 §5.1: "v" is the largest minor version of the smallest major version offered.
-    const parsed = this.versions.map(parseVersion).filter((v) => v !== undefined).sort((a, b) => a.major - b.major);
-    const low = parsed[0];
-    const v = low ? `${low.major}.${low.minor}` : CLUE_VERSION;
     const m: Outgoing = { type: 'options', mediaProvider: !!this.o.provider, mediaConsumer: !!this.o.consumer, supportedVersions: this.versions };
     if (this.extensions.length && m.type === 'options') m.supportedExtensions = this.extensions;
-    this.send(m, v);
+    this.send(m, optionsVersionAttr(this.versions));
     this.timer.start(this.timeouts.responseMs, () => this.optionsTimeout());
   }
 
@@ -160,16 +155,9 @@ export class ClueParticipant {
 
   /** Answers a request with its response type and an error code; a response is dropped instead. */
   private refuse(type: MessageType, seq: number | undefined, code: ErrorCode, reason: string): void {
-    const responseType = REQUEST_RESPONSE[type];
-    if (!responseType || seq === undefined) {
-      this.report({ code, reason: `${type}: ${reason}` }, 'dropped');
-      return;
-    }
-    this.report({ code, reason: `${type}: ${reason}` }, 'answered');
-    const reasonString = `${RESPONSE_CODES[code]}: ${reason}`.slice(0, 500);
-    if (responseType === 'optionsResponse') this.send({ type: responseType, responseCode: code, reasonString });
-    else if (responseType === 'ack') this.send({ type: responseType, responseCode: code, reasonString, advSequenceNr: seq });
-    else this.send({ type: responseType, responseCode: code, reasonString, confSequenceNr: seq });
+    const response = seq === undefined ? undefined : errorResponse(type, seq, code, reason);
+    this.report({ code, reason: `${type}: ${reason}` }, response ? 'answered' : 'dropped');
+    if (response) this.send(response);
   }
 
   /** One message from the channel. Never throws: bad input is answered or dropped and reported. */
@@ -194,27 +182,13 @@ export class ClueParticipant {
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       const sniffed = sniffMessage(xml);
-      if (sniffed?.sequenceNr !== undefined && this.peerSeq !== undefined && sniffed.sequenceNr === this.peerSeq + 1) this.peerSeq++;
+      this.intake.consumed(sniffed?.sequenceNr);
       this.refuse(sniffed?.type ?? 'ack', sniffed?.sequenceNr, err.code, err.message);
       return;
     }
-    // RFC 8847 §5: sequence numbers grow by one per message; a gap, a repeat or an old one is 402.
-    if (this.peerSeq !== undefined && msg.sequenceNr !== this.peerSeq + 1) {
-      const expected = this.peerSeq + 1;
-      if (msg.sequenceNr > this.peerSeq) this.peerSeq = msg.sequenceNr;
-      this.refuse(msg.type, msg.sequenceNr, 402, `sequence number ${msg.sequenceNr}, expected ${expected}`);
-      return;
-    }
-    this.peerSeq = msg.sequenceNr;
-    if (msg.clueId !== undefined) {
-      this.peerClueId ??= msg.clueId;
-      if (msg.clueId !== this.peerClueId) {
-        this.refuse(msg.type, msg.sequenceNr, 403, `clueId "${msg.clueId}" differs from "${this.peerClueId}"`);
-        return;
-      }
-    }
-    if (this.version !== undefined && msg.type !== 'options' && !versionAccepted(msg.version, this.version)) {
-      this.refuse(msg.type, msg.sequenceNr, 401, `version ${msg.version} in a ${this.version} session`);
+    const refusal = this.intake.check(msg, this.version);
+    if (refusal) {
+      this.refuse(msg.type, msg.sequenceNr, refusal.code, refusal.reason);
       return;
     }
     this.dispatch(msg);
@@ -256,67 +230,39 @@ export class ClueParticipant {
     }
   }
 
-  /** Extensions both sides listed, by name and schema, at the lower version (RFC 8847 §5.2). */
-  private common(theirs: readonly Extension[]): Extension[] {
-    const out: Extension[] = [];
-    for (const mine of this.extensions) {
-      const t = theirs.find((x) => x.name === mine.name && x.schemaRef === mine.schemaRef);
-      if (t) out.push({ ...mine, version: negotiateVersion([t.version], [mine.version]) ?? mine.version });
-    }
-    return out;
-  }
-
   private onOptions(msg: OptionsMessage): void {
     this.timer.stop();
-    const version = negotiateVersion(offeredVersions(msg), this.versions);
-    if (!version) {
-      this.refuse('options', msg.sequenceNr, 401, `none of ${offeredVersions(msg).join(', ')} is supported (${this.versions.join(', ')})`);
+    const outcome = answerOptions(msg, this.local);
+    if (!outcome.ok) {
+      this.refuse('options', msg.sequenceNr, outcome.code, outcome.reason);
       this.fsm.fire('optionsRefused');
-      this.shutdown('version negotiation failed');
+      this.shutdown(outcome.reason);
       return;
     }
-    const mp = !!this.o.provider && msg.mediaConsumer;
-    const mc = !!this.o.consumer && msg.mediaProvider;
-    if (!mp && !mc) {
-      this.refuse('options', msg.sequenceNr, 303, 'no media can flow: no provider faces a consumer');
-      this.fsm.fire('optionsRefused');
-      this.shutdown('no provider/consumer pairing');
-      return;
-    }
-    this.version = version;
-    const common = this.common(msg.supportedExtensions ?? []);
-    const res: Outgoing = { type: 'optionsResponse', responseCode: 200, reasonString: RESPONSE_CODES[200], mediaProvider: !!this.o.provider, mediaConsumer: !!this.o.consumer, selectedVersion: version };
-    if (common.length && res.type === 'optionsResponse') res.commonExtensions = common;
+    const { session } = outcome;
+    this.version = session.version;
+    const res: Outgoing = { type: 'optionsResponse', responseCode: 200, reasonString: RESPONSE_CODES[200], mediaProvider: !!this.o.provider, mediaConsumer: !!this.o.consumer, selectedVersion: session.version };
+    if (session.extensions.length && res.type === 'optionsResponse') res.commonExtensions = session.extensions;
     this.send(res);
     this.fsm.fire('optionsAccepted');
-    this.startRoles(mp, mc, common);
+    this.startRoles(session);
   }
 
   private onOptionsResponse(msg: OptionsResponseMessage): void {
     this.timer.stop();
-    if (msg.responseCode !== 200) {
-      this.report({ code: 400, reason: `OPTIONS refused: ${msg.responseCode} ${msg.reasonString}` }, 'dropped');
+    const outcome = acceptOptionsResponse(msg, this.local);
+    if (!outcome.ok) {
+      this.report({ code: outcome.code, reason: outcome.reason }, 'dropped');
       this.fsm.fire('optionsResponseError');
-      this.shutdown(`OPTIONS refused with ${msg.responseCode}`);
+      this.shutdown(outcome.reason);
       return;
     }
-    const selected = msg.selectedVersion ?? msg.version;
-    const mp = !!this.o.provider && msg.mediaConsumer === true;
-    const mc = !!this.o.consumer && msg.mediaProvider === true;
-    const bad = negotiateVersion([selected], this.versions) !== selected ? `the responder chose version ${selected}, which was not offered` : !mp && !mc ? 'no media can flow: no provider faces a consumer' : undefined;
-    if (bad) {
-      this.report({ code: 401, reason: bad }, 'dropped');
-      this.fsm.fire('optionsResponseError');
-      this.shutdown(bad);
-      return;
-    }
-    this.version = selected;
-    const common = this.common(msg.commonExtensions ?? []);
+    this.version = outcome.session.version;
     this.fsm.fire('optionsResponseOk');
-    this.startRoles(mp, mc, common);
+    this.startRoles(outcome.session);
   }
 
-  private startRoles(mp: boolean, mc: boolean, extensions: Extension[]): void {
+  private startRoles({ provider: mp, consumer: mc, extensions, version }: Session): void {
     const deps = (): RoleDeps => ({
       send: (m) => this.send(m),
       clock: this.o.clock,
@@ -333,7 +279,7 @@ export class ClueParticipant {
       const events = this.o.consumer.events ?? {};
       this.consumer = new ConsumerMachine(deps(), this.o.consumer, { ...events, onTransition: (f, e, t) => { events.onTransition?.(f, e, t); this.o.events?.onTransition?.('consumer', f, e, t); } });
     }
-    this.o.events?.onActive?.({ version: this.version ?? CLUE_VERSION, provider: mp, consumer: mc, extensions });
+    this.o.events?.onActive?.({ version, provider: mp, consumer: mc, extensions });
     const adv = this.o.provider?.advertisement;
     if (this.provider && adv) this.provider.advertise(adv);
   }
@@ -366,8 +312,7 @@ export class ClueParticipant {
     if (this.fsm.state !== 'terminated') return;
     this.fsm.fire('reset');
     this.closing = false;
-    this.peerSeq = undefined;
-    this.peerClueId = undefined;
+    this.intake.reset();
     this.version = undefined;
     this.optionsRetries = 0;
     this.provider = undefined;
