@@ -69,15 +69,16 @@ describe('DTLS transport (RFC 5763/5764)', () => {
   it('refuses a client that offers only NULL SRTP profiles', async () => {
     const cert = await createDtlsCertificate();
     const peer = await createDtlsCertificate();
-    let server!: DtlsTransport;
+    const sink: { server?: DtlsTransport } = {};
     const client = new DtlsClient({
-      transport: { type: 'udp', address: { address: '0.0.0.0', family: 'IPv4', port: 0 }, closed: false, onData: () => {}, send: async (d: Buffer) => void setImmediate(() => server.handleDatagram(d)), close: async () => {} },
+      transport: { type: 'udp', address: { address: '0.0.0.0', family: 'IPv4', port: 0 }, closed: false, onData: () => {}, send: async (d: Buffer) => void setImmediate(() => sink.server?.handleDatagram(d)), close: async () => {} },
       cert: peer.certPem,
       key: peer.keyPem,
       signatureHash: { hash: HashAlgorithm.sha256_4, signature: SignatureAlgorithm.ecdsa_3 },
       srtpProfiles: [5, 6] as never,
     });
-    server = new DtlsTransport({ certificate: cert, send: (d) => setImmediate(() => client.transport.socket.onData(Buffer.from(d), ['', 0])) });
+    const server = new DtlsTransport({ certificate: cert, send: (d) => setImmediate(() => client.transport.socket.onData(Buffer.from(d), ['', 0])) });
+    sink.server = server;
     const failed = new Promise<string | undefined>((r) => server.events.on('statechange', (s, reason) => s === 'failed' && r(reason)));
     server.start('server', [peer.fingerprint]);
     void client.connect().catch(() => {});

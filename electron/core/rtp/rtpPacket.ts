@@ -72,7 +72,10 @@ export function serializeRtp(p: RtpPacket): Uint8Array {
   v.setUint32(4, h.timestamp >>> 0);
   v.setUint32(8, h.ssrc >>> 0);
   let o = 12;
-  for (const c of h.csrcs) (v.setUint32(o, c >>> 0), (o += 4));
+  for (const c of h.csrcs) {
+    v.setUint32(o, c >>> 0);
+    o += 4;
+  }
   if (h.extension) {
     v.setUint16(o, h.extension.profile);
     v.setUint16(o + 2, h.extension.data.length / 4);

@@ -6,7 +6,7 @@
 import { parse, write, type MediaDescription, type SessionDescription } from 'sdp-transform';
 import { formatFingerprint, parseFingerprint, type Fingerprint } from '../transport/certificate';
 import { ParseError } from '../transport/errors';
-import { parseCandidate, serializeCandidate, type IceCandidate } from '../transport/ice';
+import { parseCandidate, type IceCandidate } from '../transport/ice';
 
 export type DtlsSetup = 'actpass' | 'active' | 'passive';
 export type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
@@ -147,11 +147,16 @@ export function parseRemoteDescription(text: string): RemoteDescription {
   const fingerprints = fpRaw.map((f) => parseFingerprint(`${f.type} ${f.hash}`));
   if (fingerprints.length === 0) throw new ParseError(CODEC, 'missing a=fingerprint');
   const candidates: IceCandidate[] = [];
+  const seen = new Set<string>();
   let endOfCandidates = false;
   for (const m of s.media) {
     if (m.port === 0) continue;
     for (const c of m.candidates ?? []) {
       if (String(c.transport).toLowerCase() !== 'udp') continue;
+      // BUNDLE: the same candidates may be repeated in every bundled m-section.
+      const key = `${c.ip} ${c.port} ${c.component}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       candidates.push(parseCandidate(`candidate:${c.foundation} ${c.component} ${c.transport} ${c.priority} ${c.ip} ${c.port} typ ${c.type}${c.raddr ? ` raddr ${c.raddr} rport ${c.rport}` : ''}`));
     }
     if (m.endOfCandidates) endOfCandidates = true;

@@ -2,12 +2,12 @@
 // the DTLS bench. usage: runAiortc.ts offer|answer [--repeat N] [--no-media]
 // Prints one `RESULT {json}` line per call: timings, what aiortc decoded and saw, what we received.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIvf } from '../../../electron/core/rtp';
-import { CertificateManager, createCallTransport, type CallTransport, type DataChannel } from '../../../electron/core/transport';
+import { CertificateManager, createCallTransport, type DataChannel } from '../../../electron/core/transport';
 import { JsonLines } from '../common/jsonLines';
 import { PYTHON } from '../common/netns';
 import { setLogSink } from '../../../electron/core/log';
@@ -60,6 +60,7 @@ async function oneCall(frames: Uint8Array[]): Promise<Record<string, unknown>> {
     t.setRemoteAnswer(String(answer.sdp));
   } else {
     const offer = await sig.expect('offer');
+    if (process.env.CAPTURE_SDP) writeFileSync(process.env.CAPTURE_SDP, String(offer.sdp));
     const answer = t.createAnswer(String(offer.sdp));
     tAnswer = performance.now();
     sig.send({ type: 'answer', sdp: answer });

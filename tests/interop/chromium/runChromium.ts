@@ -2,7 +2,7 @@
 // DTLS bench. usage: runChromium.ts [--repeat N] [--offerer telescene|chromium] [--no-media]
 // Serves page.html on http://127.0.0.1:PORT, drives Debian's Chromium with playwright-core, and
 // prints one `RESULT {json}` line per call.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,10 @@ const server = createServer((req, res) => {
     }
     const text = await body(req);
     if (req.url === '/frames') frames = (JSON.parse(text) as string[]).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
-    if (req.url === '/answer' && current) current.onAnswer((JSON.parse(text) as { sdp: string }).sdp);
+    if (req.url === '/answer' && current) {
+      if (process.env.CAPTURE_SDP) writeFileSync(process.env.CAPTURE_SDP, (JSON.parse(text) as { sdp: string }).sdp);
+      current.onAnswer((JSON.parse(text) as { sdp: string }).sdp);
+    }
     if (req.url === '/offer-from-chromium' && current) {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ type: 'answer', sdp: current.onChromiumOffer((JSON.parse(text) as { sdp: string }).sdp) }));

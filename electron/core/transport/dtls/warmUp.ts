@@ -8,10 +8,10 @@ let done: Promise<void> | undefined;
 
 export function warmUpDtls(certificate: DtlsCertificate): Promise<void> {
   done ??= new Promise<void>((resolve) => {
-    let client!: DtlsTransport;
-    let server!: DtlsTransport;
-    client = new DtlsTransport({ certificate, send: (d) => setImmediate(() => server.handleDatagram(d)) });
-    server = new DtlsTransport({ certificate, send: (d) => setImmediate(() => client.handleDatagram(d)) });
+    const peers: DtlsTransport[] = [];
+    const client = new DtlsTransport({ certificate, send: (d) => setImmediate(() => peers[1]?.handleDatagram(d)) });
+    const server = new DtlsTransport({ certificate, send: (d) => setImmediate(() => client.handleDatagram(d)) });
+    peers.push(client, server);
     let settled = 0;
     const finish = (): void => {
       if (++settled < 2) return;
