@@ -118,6 +118,8 @@ export class IceAgent {
   private readonly transactions = new Map<string, Transaction>();
   private earlyChecks: { from: RemoteAddress; priority: number; useCandidate: boolean }[] = [];
   private selected?: Pair;
+  /** The pair selected before an ICE restart: it carries data until a new one is selected (§9). */
+  private previous?: Pair;
   private nominating?: Pair;
   private paceTimer?: TimerHandle;
   private checkingTimer?: TimerHandle;
@@ -222,7 +224,7 @@ export class IceAgent {
     if (this.selected) return this.selected.remote;
     let best: Pair | undefined;
     for (const p of this.pairs.values()) if (p.state === 'succeeded' && (!best || this.prio(p) > this.prio(best))) best = p;
-    return best?.remote;
+    return best?.remote ?? this.previous?.remote;
   }
 
   get selectedPair(): RemoteAddress | undefined {
@@ -232,7 +234,7 @@ export class IceAgent {
   /** Whether `from` is an ICE-validated peer address (data from anywhere else is not accepted). */
   isValidated(from: RemoteAddress): boolean {
     const p = this.pairs.get(keyOf(from));
-    return !!p && (p.state === 'succeeded' || p.heardFrom);
+    return (!!p && (p.state === 'succeeded' || p.heardFrom)) || (this.previous?.key === keyOf(from));
   }
 
   /** Entry point for every datagram the demux classified as STUN. Never throws. */
@@ -347,6 +349,7 @@ export class IceAgent {
   private select(pair: Pair): void {
     if (this.selected === pair && this.fsm.state === 'connected') return;
     this.selected = pair;
+    this.previous = undefined;
     this.nominating = undefined;
     this.checkingTimer?.cancel();
     this.lastConsent = this.clock.now();
@@ -464,13 +467,10 @@ export class IceAgent {
 
   private resetChecks(): void {
     for (const id of [...this.transactions.keys()]) if (this.transactions.get(id)?.purpose !== 'gather') this.endTransaction(id);
-    const keep = this.selected;
+    // The old pair keeps carrying media until the restarted checks select one (RFC 8445 §9).
+    if (this.selected) this.previous = this.selected;
     this.pairs = new Map();
-    if (keep) {
-      // The old pair keeps carrying media until the restarted checks select one (RFC 8445 §9).
-      this.pairs.set(keep.key, { ...keep, state: 'waiting', remoteNominated: false });
-      this.selected = this.pairs.get(keep.key);
-    }
+    if (this.previous) this.addPair(this.previous.remote, this.previous.remotePriority);
     this.selected = undefined;
     this.nominating = undefined;
     this.earlyChecks = [];
