@@ -119,4 +119,43 @@ describe('call transport on loopback', () => {
     a.sendVideoFrame(Uint8Array.of(0x10, 1, 2, 3), 3000);
     expect(parseRtp(await rtp).payload.length).toBeGreaterThan(0);
   });
+
+  it('ICE restart keeps the call and its media up (RFC 8445 §9)', async () => {
+    const a = await make();
+    const b = await make();
+    const states = Promise.all([settled(a), settled(b)]);
+    a.setRemoteAnswer(b.createAnswer(a.createOffer()));
+    expect(await states).toEqual(['connected', 'connected']);
+    const oldUfrag = a.ice.local.ufrag;
+    const iceBack = new Promise<void>((r) => a.ice.events.on('statechange', (s) => s === 'connected' && r()));
+    const offer = a.restartIce();
+    expect(a.ice.local.ufrag).not.toBe(oldUfrag);
+    expect(offer).toContain(`a=ice-ufrag:${a.ice.local.ufrag}`);
+    // Media still flows on the previous pair while the new checks run.
+    const during = new Promise<Uint8Array>((r) => b.events.once('rtp', r));
+    a.sendVideoFrame(Uint8Array.of(0x10, 1, 2, 3), 3000);
+    await during;
+    a.setRemoteAnswer(b.createAnswer(offer));
+    await iceBack;
+    expect([a.state, b.state]).toEqual(['connected', 'connected']);
+    const after = new Promise<Uint8Array>((r) => b.events.once('rtp', r));
+    a.sendVideoFrame(Uint8Array.of(0x10, 4, 5, 6), 6000);
+    expect(parseRtp(await after).header.timestamp).toBe(6000);
+  });
+
+  it("refuses a CLUE message above the peer's a=max-message-size instead of sending it", async () => {
+    const a = await createCallTransport({ certificate: await createDtlsCertificate(), hostAddresses: ['127.0.0.1'] });
+    const b = await createCallTransport({ certificate: await createDtlsCertificate(), hostAddresses: ['127.0.0.1'], maxMessageSize: 1000 });
+    open.push(a, b);
+    const states = Promise.all([settled(a), settled(b)]);
+    a.setRemoteAnswer(b.createAnswer(a.createOffer()));
+    await states;
+    await new Promise<void>((r) => {
+      const poll = () => (a.dataChannels?.isConnected ? r() : setTimeout(poll, 5));
+      poll();
+    });
+    const clue = a.openClueChannel();
+    expect(() => clue.send('x'.repeat(1001))).toThrow(/exceeds the peer's a=max-message-size 1000/);
+    expect(() => clue.send('x'.repeat(1000))).not.toThrow();
+  });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DtlsClient, HashAlgorithm, SignatureAlgorithm } from 'werift';
 import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../electron/core/transport/certificate';
+import { setLogSink } from '../../electron/core/log';
 import { DtlsTransport } from '../../electron/core/transport/dtls';
 
 function link(): { a: DtlsTransport; b: DtlsTransport; setA(t: DtlsTransport): void; setB(t: DtlsTransport): void } {
@@ -79,10 +80,14 @@ describe('DTLS transport (RFC 5763/5764)', () => {
     });
     const server = new DtlsTransport({ certificate: cert, send: (d) => setImmediate(() => client.transport.socket.onData(Buffer.from(d), ['', 0])) });
     sink.server = server;
+    const lines: string[] = [];
+    const restore = setLogSink((level, scope, message, fields) => lines.push(`${level} ${scope} ${message} ${String(fields.reason ?? '')}`));
     const failed = new Promise<string | undefined>((r) => server.events.on('statechange', (s, reason) => s === 'failed' && r(reason)));
     server.start('server', [peer.fingerprint]);
     void client.connect().catch(() => {});
     expect(await failed).toMatch(/no acceptable SRTP protection profile \(offered: NULL_HMAC_SHA1_80, NULL_HMAC_SHA1_32\)/);
+    restore();
+    expect(lines.some((l) => l.startsWith('warn transport.dtls dtls state') && l.includes('NULL_HMAC_SHA1_80'))).toBe(true);
     server.close();
   });
 });
