@@ -4,43 +4,56 @@
 // no key schedule, per packet (Node's per-call overhead dominates at these sizes).
 import { createCipheriv, type Cipher } from 'node:crypto';
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export class AesCtrKeystream {
   private readonly ecb: Cipher;
   private counters: Uint8Array;
+  private words: Int32Array;
 
   constructor(key: Uint8Array, initialBytes = 2048) {
     if (key.length !== 16 && key.length !== 32) throw new RangeError(`AES key of ${key.length} bytes`);
     this.ecb = createCipheriv(key.length === 16 ? 'aes-128-ecb' : 'aes-256-ecb', key, null);
     this.ecb.setAutoPadding(false);
     this.counters = new Uint8Array(roundUp16(initialBytes));
+    this.words = new Int32Array(this.counters.buffer);
   }
 
   /**
-   * Keystream of `length` octets (rounded up to whole blocks) for the 16-octet `iv`. The result is a
-   * fresh buffer owned by the caller; it is valid until the next call only if the caller keeps it.
+   * Keystream of `length` octets (rounded up to whole blocks) for the 16-octet `iv`: a fresh buffer
+   * owned by the caller.
    */
   keystream(iv: Uint8Array, length: number): Uint8Array {
     const bytes = roundUp16(length);
     if (bytes === 0) return new Uint8Array(0);
     if (bytes > 16 * 65536) throw new RangeError('SRTP keystream is limited to 2^16 blocks (RFC 3711 §4.1.1)');
-    if (this.counters.length < bytes) this.counters = new Uint8Array(bytes);
-    const c = this.counters;
-    c.set(iv, 0); // iv is 16 octets
-    // Fill every block with the IV by doubling, then write each block's 16-bit counter.
-    let filled = 16;
-    while (filled < bytes) {
-      const n = Math.min(filled, bytes - filled);
-      c.copyWithin(filled, 0, n);
-      filled += n;
+    if (this.counters.length < bytes) {
+      this.counters = new Uint8Array(bytes);
+      this.words = new Int32Array(this.counters.buffer);
     }
-    const hi = iv[14] ?? 0;
-    const lo = iv[15] ?? 0;
-    const start = (hi << 8) | lo;
-    for (let off = 0, j = start; off < bytes; off += 16, j++) {
-      c[off + 14] = (j >>> 8) & 0xff;
-      c[off + 15] = j & 0xff;
+    const start = (iv[14]! << 8) | iv[15]!;
+    if (LITTLE_ENDIAN) {
+      // Four 32-bit stores per block: the IV's first 14 octets, then the 16-bit block counter.
+      const w = this.words;
+      const w0 = iv[0]! | (iv[1]! << 8) | (iv[2]! << 16) | (iv[3]! << 24);
+      const w1 = iv[4]! | (iv[5]! << 8) | (iv[6]! << 16) | (iv[7]! << 24);
+      const w2 = iv[8]! | (iv[9]! << 8) | (iv[10]! << 16) | (iv[11]! << 24);
+      const w3 = iv[12]! | (iv[13]! << 8);
+      for (let b = 0, j = start, n = bytes >>> 2; b < n; b += 4, j++) {
+        w[b] = w0;
+        w[b + 1] = w1;
+        w[b + 2] = w2;
+        w[b + 3] = w3 | ((j >>> 8) & 0xff) << 16 | (j & 0xff) << 24;
+      }
+    } else {
+      const c = this.counters;
+      for (let off = 0, j = start; off < bytes; off += 16, j++) {
+        c.set(iv, off);
+        c[off + 14] = (j >>> 8) & 0xff;
+        c[off + 15] = j & 0xff;
+      }
     }
-    return this.ecb.update(c.subarray(0, bytes));
+    return this.ecb.update(this.counters.subarray(0, bytes));
   }
 }
 
