@@ -63,6 +63,11 @@ describe('call transport on loopback', () => {
     clue.close();
     await closed;
     expect(clue.state).toBe('closed');
+
+    // Hanging up sends a DTLS close_notify: the far end closes (not fails) and says why.
+    const farEnd = new Promise<[string, string | undefined]>((r) => b.events.on('statechange', (s, reason) => (s === 'closed' || s === 'failed') && r([s, reason])));
+    a.close();
+    expect(await farEnd).toEqual(['closed', 'the peer closed DTLS (peer sent a DTLS alert)']);
   });
 
   it('ends the call with a clear reason on a wrong fingerprint', async () => {

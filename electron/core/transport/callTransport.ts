@@ -303,6 +303,7 @@ export class CallTransport {
   }
 
   private sendDtls(data: Uint8Array): void {
+    if (this.demux.isClosed) return;
     const target = this.ice.sendTarget;
     if (target) return this.demux.send(data, target);
     if (this.outgoing.length < 64) this.outgoing.push(Uint8Array.from(data));

@@ -31,6 +31,9 @@ export class UdpDemux {
   private readonly socket: Socket;
   private handlers: DemuxHandlers = {};
   private closed = false;
+  /** Sends the kernel has not taken yet: close() waits for them (a last close_notify must go out). */
+  private inFlight = 0;
+  private socketClosed = false;
   /** Counters per class received, and per reason dropped. */
   readonly received: Record<PacketClass, number> = { stun: 0, dtls: 0, rtp: 0, rtcp: 0, zrtp: 0, 'turn-channel': 0, unknown: 0 };
   readonly dropped = new Map<string, number>();
@@ -70,8 +73,11 @@ export class UdpDemux {
 
   send(data: Uint8Array, to: RemoteAddress): void {
     if (this.closed) throw new InvalidStateError('UdpDemux is closed');
+    this.inFlight++;
     this.socket.send(data, to.port, to.address, (err) => {
+      this.inFlight--;
       if (err) this.drop('send-failed', to, err.message);
+      if (this.closed && this.inFlight === 0) this.closeSocket();
     });
   }
 
@@ -110,6 +116,12 @@ export class UdpDemux {
     if (this.closed) return;
     this.closed = true;
     this.handlers = {};
+    if (this.inFlight === 0) this.closeSocket();
+  }
+
+  private closeSocket(): void {
+    if (this.socketClosed) return;
+    this.socketClosed = true;
     this.socket.close();
   }
 }

@@ -328,8 +328,29 @@ export class DtlsTransport implements DatagramTransport {
     this.fsm.tryGo(to);
   }
 
+  /** close_notify (RFC 5246 §7.2.1), encrypted under the session's epoch-1 keys, so the peer ends cleanly. */
+  private sendCloseNotify(): void {
+    const socket = this.socket;
+    if (!socket || this.fsm.state !== 'connected') return;
+    try {
+      const seq = ++socket.dtls.recordSequenceNumber;
+      const epoch = socket.dtls.epoch;
+      const body = socket.cipher.cipher.encrypt(socket.sessionType, Buffer.from([1, 0]), { type: 21, version: 0xfefd, epoch, sequenceNumber: seq });
+      const header = Buffer.alloc(13);
+      header.writeUInt8(21, 0);
+      header.writeUInt16BE(0xfefd, 1);
+      header.writeUInt16BE(epoch, 3);
+      header.writeUIntBE(seq, 5, 6);
+      header.writeUInt16BE(body.length, 11);
+      this.opts.send(Buffer.concat([header, body]));
+    } catch (e) {
+      log.debug('close_notify not sent', { reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   close(reason = 'closed locally'): void {
     if (this.fsm.state === 'closed') return;
+    this.sendCloseNotify();
     if (this.fsm.state !== 'failed') this.failureReason = reason;
     this.shutdown('closed');
     this.events.removeAll();
