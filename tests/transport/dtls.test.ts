@@ -1,10 +1,14 @@
 // DTLS 1.2 handshakes between two of our DtlsTransports (werift record layer, our policy and peer
 // authentication): both roles agree on keys, the fingerprint is enforced, NULL-only peers are refused.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DtlsClient, HashAlgorithm, SignatureAlgorithm } from 'werift';
 import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../electron/core/transport/certificate';
 import { setLogSink } from '../../electron/core/log';
 import { DtlsTransport } from '../../electron/core/transport/dtls';
+import { ManualClock } from '../../electron/core/transport/clock';
 
 function link(): { a: DtlsTransport; b: DtlsTransport; setA(t: DtlsTransport): void; setB(t: DtlsTransport): void } {
   let a!: DtlsTransport;
@@ -93,6 +97,27 @@ describe('DTLS transport (RFC 5763/5764)', () => {
 });
 
 describe('certificate manager', () => {
+  it('rotates on its schedule (manual clock) and persists the identity with mode 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'telescene-cert-'));
+    const storePath = join(dir, 'dtls-identity.json');
+    let now = 5_000_000;
+    const clock = new ManualClock();
+    const m = new CertificateManager({ rotateAfterMs: 60_000, now: () => now, storePath });
+    const first = await m.current();
+    expect(statSync(storePath).mode & 0o777).toBe(0o600);
+    const stop = m.schedule((ms, fn) => clock.after(ms, fn));
+    now += 60_000;
+    clock.advance(60_000);
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await m.current();
+    expect(second.fingerprint).not.toEqual(first.fingerprint);
+    stop();
+    // A restart finds the stored identity.
+    const again = new CertificateManager({ rotateAfterMs: 60_000, now: () => now, storePath });
+    expect((await again.current()).fingerprint).toEqual(second.fingerprint);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('rotates on schedule and keeps P-256', async () => {
     let now = 1_000_000;
     const m = new CertificateManager({ rotateAfterMs: 1000, now: () => now });

@@ -286,7 +286,11 @@ export class CallTransport {
   private onDtls(data: Uint8Array, from: RemoteAddress): void {
     if (!this.ice.isValidated(from)) {
       // The peer's ClientHello can beat its own ICE check to us: keep it until ICE vouches for `from`.
-      if (this.unvalidated.length >= MAX_UNVALIDATED) return this.demux.drop('dtls-unvalidated-source', from);
+      // Bounded; the oldest goes first, so a flood cannot keep a later, real ClientHello out.
+      if (this.unvalidated.length >= MAX_UNVALIDATED) {
+        const old = this.unvalidated.shift();
+        if (old) this.demux.drop('dtls-unvalidated-source', old.from);
+      }
       this.unvalidated.push({ data: Uint8Array.from(data), from });
       return;
     }

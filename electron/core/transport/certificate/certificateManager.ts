@@ -77,6 +77,27 @@ export class CertificateManager {
     return this.pending;
   }
 
+  /**
+   * Rotates ahead of time on `after` (a Clock's timer), so that a call rarely waits for a new key;
+   * returns a function that stops the schedule.
+   */
+  schedule(after: (ms: number, fn: () => void) => { cancel(): void }): () => void {
+    let timer: { cancel(): void } | undefined;
+    let stopped = false;
+    const arm = (): void => {
+      const age = this.cert ? this.now() - this.cert.createdAt : this.rotateAfter;
+      timer = after(Math.max(0, this.rotateAfter - age), () => {
+        if (stopped) return;
+        void this.rotate().then(arm, (e: unknown) => log.warn('dtls certificate rotation failed', { reason: String(e) }));
+      });
+    };
+    arm();
+    return () => {
+      stopped = true;
+      timer?.cancel();
+    };
+  }
+
   private load(path: string): DtlsCertificate | undefined {
     try {
       const j = JSON.parse(readFileSync(path, 'utf8')) as { certPem?: unknown; keyPem?: unknown; createdAt?: unknown };

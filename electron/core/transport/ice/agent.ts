@@ -273,7 +273,9 @@ export class IceAgent {
     const prio = getAttr(msg, Attr.PRIORITY);
     const priority = prio && prio.length === 4 ? Buffer.from(prio).readUInt32BE() : candidatePriority('prflx');
     const useCandidate = getAttr(msg, Attr.USE_CANDIDATE) !== undefined;
-    if (!this.remote) this.earlyChecks.push({ from, priority, useCandidate });
+    if (!this.remote) {
+      if (this.earlyChecks.length < 64) this.earlyChecks.push({ from, priority, useCandidate });
+    }
     else this.onAuthenticatedCheck(from, priority, useCandidate);
     return 'ok';
   }

@@ -23,8 +23,17 @@ export type DataChannelEvents = {
   close: [];
 };
 
-/** RFC 8850: the CLUE channel is reliable and ordered; DCEP protocol "clue" (IANA subprotocol). */
+/**
+ * RFC 8850: the CLUE channel is reliable and ordered; its DCEP protocol is the subprotocol identifier
+ * RFC 8850 registers with IANA, "clue" (its dcmap table writes "CLUE"); the label is the
+ * application's choice. We send "clue" and recognise either case.
+ */
 export const CLUE_CHANNEL = { label: 'CLUE', protocol: 'clue' } as const;
+
+/** Whether a channel the peer opened is the CLUE channel (protocol "clue", any case; reliable, ordered). */
+export function isClueChannel(channel: { protocol: string; ordered: boolean }): boolean {
+  return channel.protocol.toLowerCase() === CLUE_CHANNEL.protocol && channel.ordered;
+}
 
 const log = createLogger('transport').child('datachannel');
 
