@@ -4,7 +4,7 @@
 // is chosen by our preference and NULL is refused with a reason; the peer's certificate is checked
 // against the SDP fingerprint, and the handshake signatures and Finished are verified here (werift
 // does not); keys leave only through exportKeyingMaterial (RFC 5705).
-import { DtlsClient, DtlsServer, HashAlgorithm, SignatureAlgorithm } from 'werift';
+import { DtlsClient } from 'werift';
 import { createLogger } from '../../log';
 import type { SrtpProfile } from '../../srtp/types';
 import { SRTP_PROFILE_PREFERENCE } from '../../srtp/types';
@@ -13,10 +13,13 @@ import { systemClock, type Clock, type TimerHandle } from '../clock';
 import { InvalidStateError } from '../errors';
 import { TypedEvents } from '../events';
 import { StateMachine, type TransitionTable } from '../stateMachine';
-import { HS, verifyPeerHandshake, type TranscriptMessage } from './handshakeAuth';
+import { HS, verifyPeerHandshake } from './handshakeAuth';
+import { createWeriftSocket, feedWerift, handshakeView, type WeriftHandshake, type WeriftSocket } from './weriftSocket';
 import { EXT_USE_SRTP, parseClientHello, parseUseSrtp } from './helloCodec';
 import { applyDtlsPolicy, profileById, profileIds, profileName, selectProfile, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 } from './policy';
 import { exportKeyingMaterial } from './prf';
+import { ALERT, CLOSE_NOTIFY_BODY, CONTENT_ALERT, DTLS_1_2, plaintextFatalAlert, recordHeader } from './alerts';
+import { FlightRetransmitter } from './flightRetransmitter';
 
 export type DtlsRole = 'client' | 'server';
 export type DtlsState = 'new' | 'connecting' | 'connected' | 'closed' | 'failed';
@@ -52,19 +55,7 @@ export interface DatagramTransport {
 }
 
 const log = createLogger('transport').child('dtls');
-/**
- * Client flight retransmission starts here and doubles to 1 s (RFC 6347 §4.2.4.1 allows a smaller
- * initial value than 1 s; WebRTC stacks use 50 ms). werift's own timer waits 500 ms, and a peer whose
- * DTLS server starts after its ICE (aiortc) drops our first ClientHello.
- */
-const INITIAL_RTO_MS = 50;
-const MAX_RTO_MS = 1000;
-type WeriftSocket = DtlsClient | DtlsServer;
-interface WeriftHandshake {
-  msg_type: number;
-  fragment: Buffer;
-  serialize(): Buffer;
-}
+
 
 export class DtlsTransport implements DatagramTransport {
   readonly events = new TypedEvents<DtlsTransportEvents>((e, err) => log.error('listener threw', { event: e, reason: String(err) }));
@@ -79,11 +70,7 @@ export class DtlsTransport implements DatagramTransport {
   private peerFinished?: Uint8Array;
   private negotiated?: SrtpProfile;
   private lastError?: string;
-  /** The client's last flight and its retransmission timer (see retransmitFlight). */
-  private flight: Uint8Array[] = [];
-  private flightOpen = false;
-  private rto = INITIAL_RTO_MS;
-  private rtxTimer?: TimerHandle;
+  private readonly flights: FlightRetransmitter;
   /** Datagrams refused, by reason (malformed, after close, buffer full). */
   readonly dropped = new Map<string, number>();
   failureReason?: string;
@@ -92,6 +79,10 @@ export class DtlsTransport implements DatagramTransport {
     applyDtlsPolicy();
     this.clock = opts.clock ?? systemClock;
     this.profiles = opts.srtpProfiles ?? SRTP_PROFILE_PREFERENCE;
+    this.flights = new FlightRetransmitter(this.clock, (d) => {
+      log.debug('retransmitting client flight datagram', { bytes: d.length });
+      opts.send(d);
+    });
     this.fsm = new StateMachine('dtls', 'new', DTLS_TRANSITIONS, (to, from) => {
       const reason = to === 'failed' || to === 'closed' ? this.failureReason : undefined;
       (to === 'failed' ? log.warn : log.info)('dtls state', { from, to, role: this.role, reason });
@@ -123,33 +114,8 @@ export class DtlsTransport implements DatagramTransport {
       this.buffered.push(Uint8Array.from(data));
       return;
     }
-    if (this.fsm.state === 'connecting') {
-      // The peer answered: our flight arrived; the next send starts a new flight.
-      this.flightOpen = false;
-      this.rto = INITIAL_RTO_MS;
-      this.rtxTimer?.cancel();
-    }
+    if (this.fsm.state === 'connecting') this.flights.answered();
     this.feed(data);
-  }
-
-  /** Records what the client sends as one flight until the peer answers, and arms its retransmission. */
-  private trackFlight(data: Uint8Array): void {
-    if (this.role !== 'client' || this.fsm.state !== 'connecting') return;
-    if (!this.flightOpen) {
-      this.flight = [];
-      this.flightOpen = true;
-    }
-    this.flight.push(Uint8Array.from(data));
-    this.rtxTimer?.cancel();
-    this.rtxTimer = this.clock.after(this.rto, () => this.retransmitFlight());
-  }
-
-  private retransmitFlight(): void {
-    if (this.fsm.state !== 'connecting' || !this.flightOpen) return;
-    log.debug('retransmitting client flight', { datagrams: this.flight.length, rto: this.rto });
-    for (const d of this.flight) this.opts.send(d);
-    this.rto = Math.min(this.rto * 2, MAX_RTO_MS);
-    this.rtxTimer = this.clock.after(this.rto, () => this.retransmitFlight());
   }
 
   /** Starts the handshake in `role` (from a=setup, RFC 5763 §5), checking the peer against `fingerprints`. */
@@ -158,37 +124,21 @@ export class DtlsTransport implements DatagramTransport {
     if (fingerprints.length === 0) return this.fail('no remote a=fingerprint to check the peer against');
     this.role = role;
     this.expected = [...fingerprints];
-    const { certPem, keyPem } = this.opts.certificate;
-    const transport = {
-      type: 'udp',
-      address: { address: '0.0.0.0', family: 'IPv4', port: 0 },
-      closed: false,
-      onData: (_data: Buffer): void => {},
-      send: async (data: Buffer): Promise<void> => {
+    const socket = createWeriftSocket({
+      role,
+      certificate: this.opts.certificate,
+      profileIds: profileIds(this.profiles),
+      inspect: (batch) => this.inspect(batch),
+      send: (data) => {
         if (this.fsm.state === 'closed' || this.fsm.state === 'failed') return;
-        this.trackFlight(data);
-        if (this.fsm.state === 'connecting') log.debug('dtls out', { bytes: data.length, contentType: data[0], handshake: data[13] });
+        if (this.fsm.state === 'connecting') {
+          if (role === 'client') this.flights.sent(data);
+          log.debug('dtls out', { bytes: data.length, contentType: data[0], handshake: data[13] });
+        }
         this.opts.send(data);
       },
-      close: async (): Promise<void> => {},
-    };
-    const options = {
-      transport,
-      cert: certPem,
-      key: keyPem,
-      signatureHash: { hash: HashAlgorithm.sha256_4, signature: SignatureAlgorithm.ecdsa_3 },
-      srtpProfiles: profileIds(this.profiles) as never,
-      certificateRequest: true,
-      extendedMasterSecret: true,
-    };
-    const socket = role === 'client' ? new DtlsClient(options) : new DtlsServer(options);
+    });
     this.socket = socket;
-    const original = socket.onHandleHandshakes;
-    socket.onHandleHandshakes = async (assembled) => {
-      const kept = this.inspect(assembled as unknown as WeriftHandshake[]);
-      if (kept === undefined) return;
-      await original(kept as unknown as typeof assembled);
-    };
     socket.onConnect.subscribe(() => this.onHandshakeDone());
     socket.onData.subscribe((data) => this.events.emit('data', new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     socket.onError.subscribe((e) => {
@@ -222,7 +172,7 @@ export class DtlsTransport implements DatagramTransport {
         const ext = hello.extensions.find((e) => e.type === EXT_USE_SRTP);
         const offered = ext ? parseUseSrtp(ext.data) : [];
         if (!selectProfile(offered, this.profiles)) {
-          this.sendAlert(40); // handshake_failure
+          this.sendAlert(ALERT.handshakeFailure);
           this.fail(`peer offered no acceptable SRTP protection profile (offered: ${offered.map(profileName).join(', ') || 'none'})`);
           return undefined;
         }
@@ -238,34 +188,20 @@ export class DtlsTransport implements DatagramTransport {
   private onHandshakeDone(): void {
     const socket = this.socket;
     if (!socket || this.fsm.state !== 'connecting') return;
-    const cert = socket.remoteCertificate;
-    if (!cert) return this.fail('peer sent no certificate');
-    if (!this.expected.some((f) => certificateMatches(cert, f))) {
-      this.sendAlert(42); // bad_certificate
+    const view = handshakeView(socket, this.role ?? 'client', this.peerFinished);
+    if (typeof view === 'string') return this.fail(view);
+    if (!this.expected.some((f) => certificateMatches(view.peerCertificate, f))) {
+      this.sendAlert(ALERT.badCertificate);
       return this.fail('DTLS fingerprint mismatch: the peer certificate does not match the SDP a=fingerprint');
     }
     if (socket.cipher.cipherSuite !== TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256) return this.fail(`cipher suite 0x${Number(socket.cipher.cipherSuite).toString(16)} is not ECDHE_ECDSA_AES_128_GCM`);
-    const transcript: TranscriptMessage[] = socket.dtls.sortedHandshakeCache.map((h) => ({ msgType: h.msg_type, bytes: h.serialize(), body: h.fragment }));
-    const peerFinished = this.role === 'client' ? this.peerFinished : transcript.find((m) => m.msgType === HS.finished && isRemoteFinished(socket, m))?.body;
-    if (!peerFinished) return this.fail('peer Finished missing');
-    const local = socket.cipher.localRandom.serialize();
-    const remote = socket.cipher.remoteRandom.serialize();
-    const auth = verifyPeerHandshake({
-      role: this.role ?? 'client',
-      transcript,
-      clientRandom: this.role === 'client' ? local : remote,
-      serverRandom: this.role === 'client' ? remote : local,
-      masterSecret: socket.cipher.masterSecret,
-      peerCertificate: cert,
-      peerFinished,
-    });
+    const auth = verifyPeerHandshake(view);
     if (!auth.ok) return this.fail(`DTLS peer authentication failed: ${auth.reason}`);
     const profile = socket.srtp.srtpProfile === undefined ? undefined : profileById(socket.srtp.srtpProfile, this.profiles);
     if (!profile) return this.fail(`no acceptable SRTP profile negotiated (got ${socket.srtp.srtpProfile === undefined ? 'none' : profileName(socket.srtp.srtpProfile)})`);
     this.negotiated = profile;
     this.timer?.cancel();
-    this.rtxTimer?.cancel();
-    this.flight = [];
+    this.flights.stop();
     this.fsm.go('connected');
   }
 
@@ -294,7 +230,7 @@ export class DtlsTransport implements DatagramTransport {
     const socket = this.socket;
     if (!socket) return;
     try {
-      socket.transport.socket.onData(Buffer.from(data.buffer, data.byteOffset, data.byteLength), ['', 0]);
+      feedWerift(socket, data);
     } catch {
       this.count('malformed');
     }
@@ -302,9 +238,8 @@ export class DtlsTransport implements DatagramTransport {
 
   /** A plaintext fatal alert (RFC 5246 §7.2), sent before the handshake has keys. */
   private sendAlert(description: number): void {
-    const rec = Uint8Array.of(21, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0, 2, 2, description);
     try {
-      this.opts.send(rec);
+      this.opts.send(plaintextFatalAlert(description));
     } catch {
       /* the socket may be gone already */
     }
@@ -322,8 +257,7 @@ export class DtlsTransport implements DatagramTransport {
 
   private shutdown(to: 'failed' | 'closed'): void {
     this.timer?.cancel();
-    this.rtxTimer?.cancel();
-    this.flight = [];
+    this.flights.stop();
     this.buffered = [];
     this.fsm.tryGo(to);
   }
@@ -335,14 +269,8 @@ export class DtlsTransport implements DatagramTransport {
     try {
       const seq = ++socket.dtls.recordSequenceNumber;
       const epoch = socket.dtls.epoch;
-      const body = socket.cipher.cipher.encrypt(socket.sessionType, Buffer.from([1, 0]), { type: 21, version: 0xfefd, epoch, sequenceNumber: seq });
-      const header = Buffer.alloc(13);
-      header.writeUInt8(21, 0);
-      header.writeUInt16BE(0xfefd, 1);
-      header.writeUInt16BE(epoch, 3);
-      header.writeUIntBE(seq, 5, 6);
-      header.writeUInt16BE(body.length, 11);
-      this.opts.send(Buffer.concat([header, body]));
+      const body = socket.cipher.cipher.encrypt(socket.sessionType, CLOSE_NOTIFY_BODY, { type: CONTENT_ALERT, version: DTLS_1_2, epoch, sequenceNumber: seq });
+      this.opts.send(Buffer.concat([recordHeader(CONTENT_ALERT, epoch, seq, body.length), body]));
     } catch (e) {
       log.debug('close_notify not sent', { reason: e instanceof Error ? e.message : String(e) });
     }
@@ -355,9 +283,4 @@ export class DtlsTransport implements DatagramTransport {
     this.shutdown('closed');
     this.events.removeAll();
   }
-}
-
-function isRemoteFinished(socket: WeriftSocket, m: TranscriptMessage): boolean {
-  const entry = Object.values(socket.dtls.handshakeCache).find((f) => f.data.some((h) => h.fragment === m.body));
-  return entry ? !entry.isLocal : false;
 }

@@ -9,72 +9,14 @@ import { systemClock, type Clock, type TimerHandle } from '../clock';
 import type { RemoteAddress } from '../demux';
 import { InvalidStateError, ParseError } from '../errors';
 import { TypedEvents } from '../events';
-import { StateMachine, type TransitionTable } from '../stateMachine';
+import { StateMachine } from '../stateMachine';
 import { candidatePriority, isResolvable, pairPriority, type IceCandidate } from './candidate';
-import { Attr, decodeXorAddress, encodeXorAddress, getAttr, METHOD_BINDING, parseStun, serializeStun, StunClass, u32, u64, verifyIntegrity, type ParsedStun, type StunAttribute } from './stun';
+import { bindingError, bindingRequest, bindingSuccess, errorCode, readCheckRequest, serverBindingRequest } from './checkMessages';
+import { Attr, decodeXorAddress, getAttr, METHOD_BINDING, parseStun, StunClass, verifyIntegrity, type ParsedStun } from './stun';
+import { StunTransactions } from './transactions';
+import { DEFAULT_ICE_TIMING, ICE_TRANSITIONS, iceString, type IceAgentEvents, type IceAgentOptions, type IceCredentials, type IceState, type IceTiming } from './types';
 
-export type IceState = 'new' | 'checking' | 'connected' | 'disconnected' | 'failed' | 'closed';
-
-export const ICE_TRANSITIONS: TransitionTable<IceState> = {
-  new: ['checking', 'failed', 'closed'],
-  checking: ['connected', 'failed', 'closed'],
-  connected: ['disconnected', 'checking', 'failed', 'closed'],
-  disconnected: ['connected', 'checking', 'failed', 'closed'],
-  failed: ['checking', 'closed'],
-  closed: [],
-};
-
-export interface IceTiming {
-  /** Pacing between new checks (RFC 8445 §14.2). */
-  ta: number;
-  /** First retransmission timeout; doubles per retransmission. */
-  rto: number;
-  /** Transmissions per check before the pair fails (RFC 8489 Rc). */
-  maxTransmits: number;
-  /** Without a selected pair after this long, the agent fails. */
-  checkingTimeout: number;
-  /** Consent checks every consentInterval * [0.8, 1.2] (RFC 7675 §5.1). */
-  consentInterval: number;
-  /** No consent response for this long: disconnected. */
-  disconnectAfter: number;
-  /** No consent response for this long: failed (RFC 7675 §5.1: 30 s). */
-  consentTimeout: number;
-  /** Server-reflexive gathering gives up after this long. */
-  gatherTimeout: number;
-}
-
-export const DEFAULT_ICE_TIMING: IceTiming = {
-  ta: 20,
-  rto: 50,
-  maxTransmits: 8,
-  checkingTimeout: 20_000,
-  consentInterval: 5_000,
-  disconnectAfter: 10_000,
-  consentTimeout: 30_000,
-  gatherTimeout: 3_000,
-};
-
-export interface IceAgentOptions {
-  send(data: Uint8Array, to: RemoteAddress): void;
-  hostAddresses: readonly string[];
-  localPort: number;
-  controlling: boolean;
-  stunServer?: RemoteAddress;
-  clock?: Clock;
-  timing?: Partial<IceTiming>;
-}
-
-export interface IceCredentials {
-  ufrag: string;
-  pwd: string;
-}
-
-export type IceAgentEvents = {
-  statechange: [IceState, string | undefined];
-  candidate: [IceCandidate];
-  gatheringcomplete: [];
-  selectedpair: [RemoteAddress];
-};
+export { DEFAULT_ICE_TIMING, ICE_TRANSITIONS, iceString, type IceAgentEvents, type IceAgentOptions, type IceCredentials, type IceState, type IceTiming };
 
 type PairState = 'waiting' | 'in-progress' | 'succeeded' | 'failed';
 interface Pair {
@@ -90,20 +32,10 @@ interface Transaction {
   purpose: 'check' | 'consent' | 'gather';
   pair?: Pair;
   useCandidate: boolean;
-  to: RemoteAddress;
-  bytes: Uint8Array;
-  transmits: number;
-  timer?: TimerHandle;
 }
 
 const log = createLogger('transport').child('ice');
 const keyOf = (a: RemoteAddress): string => `${a.address}:${a.port}`;
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const ICE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-export function iceString(length: number): string {
-  return [...randomBytes(length)].map((b) => ICE_CHARS[b % 64]).join('');
-}
-
 export class IceAgent {
   readonly events = new TypedEvents<IceAgentEvents>((e, err) => log.error('listener threw', { event: e, reason: String(err) }));
   readonly local: IceCredentials = { ufrag: iceString(8), pwd: iceString(24) };
@@ -115,7 +47,7 @@ export class IceAgent {
   private controlling: boolean;
   private readonly tieBreaker = randomBytes(8).readBigUInt64BE();
   private pairs = new Map<string, Pair>();
-  private readonly transactions = new Map<string, Transaction>();
+  private readonly transactions: StunTransactions<Transaction>;
   private earlyChecks: { from: RemoteAddress; priority: number; useCandidate: boolean }[] = [];
   private selected?: Pair;
   /** The pair selected before an ICE restart: it carries data until a new one is selected (§9). */
@@ -134,6 +66,7 @@ export class IceAgent {
     this.clock = opts.clock ?? systemClock;
     this.timing = { ...DEFAULT_ICE_TIMING, ...opts.timing };
     this.controlling = opts.controlling;
+    this.transactions = new StunTransactions<Transaction>(this.clock, (d, to) => this.fsm.state !== 'closed' && opts.send(d, to), this.timing.rto, this.timing.maxTransmits);
     this.fsm = new StateMachine('ice', 'new', ICE_TRANSITIONS, (to, from) => {
       log.info('ice state', { from, to, reason: to === 'failed' ? this.failureReason : undefined });
       this.events.emit('statechange', to, to === 'failed' ? this.failureReason : undefined);
@@ -175,8 +108,8 @@ export class IceAgent {
     });
     const server = this.opts.stunServer;
     if (!server) return this.completeGathering();
-    const tid = randomBytes(12);
-    this.startTransaction(hex(tid), { purpose: 'gather', useCandidate: false, to: server, bytes: serializeStun({ method: METHOD_BINDING, cls: StunClass.request, transactionId: tid, attributes: [] }, { fingerprint: true }), transmits: 0 });
+    const req = serverBindingRequest();
+    this.transactions.start(req.transactionId, req.bytes, server, { purpose: 'gather', useCandidate: false }, true, () => this.completeGathering());
     this.gatherTimer = this.clock.after(this.timing.gatherTimeout, () => this.completeGathering());
   }
 
@@ -257,22 +190,17 @@ export class IceAgent {
     const username = getAttr(msg, Attr.USERNAME);
     if (!username || !Buffer.from(username).toString('utf8').startsWith(`${this.local.ufrag}:`)) return 'stun-username';
     if (!msg.hasFingerprint || !verifyIntegrity(msg, Buffer.from(this.local.pwd))) return 'stun-integrity';
-    const controllingAttr = getAttr(msg, Attr.ICE_CONTROLLING);
-    const controlledAttr = getAttr(msg, Attr.ICE_CONTROLLED);
+    const { priority, useCandidate, claims } = readCheckRequest(msg);
     // RFC 8445 §7.3.1.1: role conflict.
-    const theirs = (b: Uint8Array): bigint => (b.length === 8 ? Buffer.from(b).readBigUInt64BE() : 0n);
-    if (this.controlling && controllingAttr) {
-      if (this.tieBreaker >= theirs(controllingAttr)) return this.respondError(msg, from, 487, 'Role Conflict');
-      this.switchRole(false);
-    } else if (!this.controlling && controlledAttr) {
-      if (this.tieBreaker >= theirs(controlledAttr)) this.switchRole(true);
-      else return this.respondError(msg, from, 487, 'Role Conflict');
+    if (claims && claims.controlling === this.controlling) {
+      const oursWins = this.tieBreaker >= claims.tieBreaker;
+      if (this.controlling === oursWins) {
+        this.opts.send(bindingError(msg, 487, 'Role Conflict', this.local.pwd), from);
+        return 'ok';
+      }
+      this.switchRole(!this.controlling);
     }
-    const attrs: StunAttribute[] = [{ type: Attr.XOR_MAPPED_ADDRESS, value: encodeXorAddress(from.address, from.port, msg.transactionId) }];
-    this.opts.send(serializeStun({ method: METHOD_BINDING, cls: StunClass.success, transactionId: msg.transactionId, attributes: attrs }, { integrityKey: Buffer.from(this.local.pwd), fingerprint: true }), from);
-    const prio = getAttr(msg, Attr.PRIORITY);
-    const priority = prio && prio.length === 4 ? Buffer.from(prio).readUInt32BE() : candidatePriority('prflx');
-    const useCandidate = getAttr(msg, Attr.USE_CANDIDATE) !== undefined;
+    this.opts.send(bindingSuccess(msg, from, this.local.pwd), from);
     if (!this.remote) {
       if (this.earlyChecks.length < 64) this.earlyChecks.push({ from, priority, useCandidate });
     }
@@ -292,11 +220,10 @@ export class IceAgent {
   }
 
   private onResponse(msg: ParsedStun, from: RemoteAddress): string {
-    const id = hex(msg.transactionId);
-    const tx = this.transactions.get(id);
+    const tx = this.transactions.get(msg.transactionId);
     if (!tx) return 'stun-unknown-transaction';
     if (tx.purpose === 'gather') {
-      this.endTransaction(id);
+      this.transactions.take(msg.transactionId);
       const mapped = getAttr(msg, Attr.XOR_MAPPED_ADDRESS);
       if (msg.cls === StunClass.success && mapped) {
         try {
@@ -315,13 +242,11 @@ export class IceAgent {
       return 'ok';
     }
     if (!this.remote || !verifyIntegrity(msg, Buffer.from(this.remote.pwd))) return 'stun-integrity';
-    this.endTransaction(id);
+    this.transactions.take(msg.transactionId);
     const pair = tx.pair;
     if (!pair) return 'ok';
     if (msg.cls === StunClass.error) {
-      const code = getAttr(msg, Attr.ERROR_CODE);
-      const num = code && code.length >= 4 ? (code[2] as number) * 100 + (code[3] as number) : 0;
-      if (num === 487) {
+      if (errorCode(msg) === 487) {
         this.switchRole(!this.controlling);
         pair.state = 'waiting';
         this.schedulePacing();
@@ -407,40 +332,13 @@ export class IceAgent {
   private sendCheck(pair: Pair, useCandidate: boolean, purpose: 'check' | 'consent' = 'check'): void {
     const remote = this.remote;
     if (!remote) return;
-    const tid = randomBytes(12);
-    const attributes: StunAttribute[] = [
-      { type: Attr.USERNAME, value: Buffer.from(`${remote.ufrag}:${this.local.ufrag}`) },
-      { type: Attr.PRIORITY, value: u32(candidatePriority('prflx')) },
-      { type: this.controlling ? Attr.ICE_CONTROLLING : Attr.ICE_CONTROLLED, value: u64(this.tieBreaker) },
-    ];
-    if (useCandidate) attributes.push({ type: Attr.USE_CANDIDATE, value: new Uint8Array(0) });
-    const bytes = serializeStun({ method: METHOD_BINDING, cls: StunClass.request, transactionId: tid, attributes }, { integrityKey: Buffer.from(remote.pwd), fingerprint: true });
+    const req = bindingRequest({ remoteUfrag: remote.ufrag, remotePwd: remote.pwd, localUfrag: this.local.ufrag, controlling: this.controlling, tieBreaker: this.tieBreaker, useCandidate });
     if (purpose === 'check') pair.state = 'in-progress';
     log.debug('check out', { to: pair.key, useCandidate, purpose });
-    this.startTransaction(hex(tid), { purpose, pair, useCandidate, to: pair.remote, bytes, transmits: 0 });
-  }
-
-  private startTransaction(id: string, tx: Transaction): void {
-    this.transactions.set(id, tx);
-    const transmit = (): void => {
-      if (this.fsm.state === 'closed') return;
-      tx.transmits++;
-      this.opts.send(tx.bytes, tx.to);
-      const wait = this.timing.rto * 2 ** (tx.transmits - 1);
-      tx.timer = this.clock.after(wait, () => {
-        if (!this.transactions.has(id)) return;
-        if (tx.transmits < this.timing.maxTransmits && tx.purpose !== 'consent') return transmit();
-        this.transactions.delete(id);
-        if (tx.purpose === 'check' && tx.pair && tx.pair.state === 'in-progress') tx.pair.state = 'failed';
-        if (tx.purpose === 'gather') this.completeGathering();
-      });
-    };
-    transmit();
-  }
-
-  private endTransaction(id: string): void {
-    this.transactions.get(id)?.timer?.cancel();
-    this.transactions.delete(id);
+    // Consent checks are not retransmitted: the next one is due in ~5 s anyway (RFC 7675 §5.1).
+    this.transactions.start(req.transactionId, req.bytes, pair.remote, { purpose, pair, useCandidate }, purpose === 'check', () => {
+      if (purpose === 'check' && pair.state === 'in-progress') pair.state = 'failed';
+    });
   }
 
   private scheduleConsent(): void {
@@ -461,14 +359,8 @@ export class IceAgent {
     this.controlling = controlling;
   }
 
-  private respondError(msg: ParsedStun, to: RemoteAddress, code: number, reason: string): string {
-    const value = Buffer.concat([Buffer.from([0, 0, Math.floor(code / 100), code % 100]), Buffer.from(reason)]);
-    this.opts.send(serializeStun({ method: METHOD_BINDING, cls: StunClass.error, transactionId: msg.transactionId, attributes: [{ type: Attr.ERROR_CODE, value }] }, { integrityKey: Buffer.from(this.local.pwd), fingerprint: true }), to);
-    return 'ok';
-  }
-
   private resetChecks(): void {
-    for (const id of [...this.transactions.keys()]) if (this.transactions.get(id)?.purpose !== 'gather') this.endTransaction(id);
+    this.transactions.cancel((t) => t.purpose !== 'gather');
     // The old pair keeps carrying media until the restarted checks select one (RFC 8445 §9).
     if (this.selected) this.previous = this.selected;
     this.pairs = new Map();
@@ -490,7 +382,7 @@ export class IceAgent {
     this.checkingTimer?.cancel();
     this.consentTimer?.cancel();
     this.gatherTimer?.cancel();
-    for (const id of [...this.transactions.keys()]) this.endTransaction(id);
+    this.transactions.cancel();
   }
 
   private assertOpen(): void {
