@@ -5,8 +5,9 @@
 // has validated; DTLS records that arrive before ICE or DTLS is ready are buffered, never dropped.
 // Anything refused is counted under a reason and logged; nothing a peer sends can throw out of here.
 import { createLogger } from '../log';
-import { SrtpSession, srtpKeyingMaterialLength, srtpKeysFromExporter, DTLS_SRTP_EXPORTER_LABEL } from '../srtp';
-import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, type Direction, type DtlsSetup, type LocalDescription, type RemoteDescription } from '../sdp';
+import type { SrtpSession } from '../srtp';
+import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, type DtlsSetup, type LocalDescription, type RemoteDescription } from '../sdp';
+import { answerSections, offerSections, srtpFromDtls, type OurStream } from './callDescription';
 import { Vp8Packetizer } from '../rtp';
 import type { DtlsCertificate } from './certificate';
 import { systemClock, type Clock } from './clock';
@@ -137,11 +138,7 @@ export class CallTransport {
     this.assertOpen();
     if (!this.remote) this.ice.setControlling(true);
     this.localSetup = 'actpass';
-    const sections: LocalDescription['sections'] = [
-      ...(this.opts.video === false ? [] : [{ kind: 'video' as const, mid: '0', payloadType: this.videoPt(), direction: 'sendrecv' as const, ssrc: this.videoSsrc, cname: this.cname, msid: 'telescene' }]),
-      { kind: 'application' as const, mid: this.opts.video === false ? '0' : '1', sctpPort: 5000, maxMessageSize: this.opts.maxMessageSize ?? 1024 * 1024 },
-    ];
-    return this.describe('offer', sections);
+    return this.describe('offer', offerSections(this.ourStream()));
   }
 
   /** Applies the peer's offer and returns our answer (mirroring its m-lines; we are controlled). */
@@ -153,14 +150,7 @@ export class CallTransport {
       this.localSetup = answerSetupFor(remote.setup);
     }
     this.applyRemote(remote);
-    const sections: LocalDescription['sections'] = remote.sections.map((s) => {
-      if (s.port !== 0 && remote.video && s.mid === remote.video.mid && remote.video.vp8PayloadType !== undefined && this.opts.video !== false)
-        return { kind: 'video' as const, mid: s.mid, payloadType: remote.video.vp8PayloadType, direction: answerDirection(remote.video.direction), ssrc: this.videoSsrc, cname: this.cname, msid: 'telescene' };
-      if (s.port !== 0 && remote.application && s.mid === remote.application.mid)
-        return { kind: 'application' as const, mid: s.mid, sctpPort: remote.application.sctpPort, maxMessageSize: this.opts.maxMessageSize ?? 1024 * 1024 };
-      return { kind: 'rejected' as const, mid: s.mid, media: s.media, protocol: s.protocol };
-    });
-    return this.describe('answer', sections);
+    return this.describe('answer', answerSections(remote, this.ourStream()));
   }
 
   /** Applies the peer's answer to our offer. */
@@ -226,6 +216,10 @@ export class CallTransport {
       dropped: Object.fromEntries(this.dropped),
       srtp: { tx: this.tx?.stats, rx: this.rx?.stats },
     };
+  }
+
+  private ourStream(): OurStream {
+    return { payloadType: this.videoPt(), ssrc: this.videoSsrc, cname: this.cname, video: this.opts.video !== false, maxMessageSize: this.opts.maxMessageSize ?? 1024 * 1024 };
   }
 
   private videoPt(): number {
@@ -325,14 +319,11 @@ export class CallTransport {
   }
 
   private onDtlsConnected(): void {
-    const profile = this.dtls.srtpProfile;
     const role = this.dtls.dtlsRole;
-    if (!profile || !role) return this.fail('DTLS connected without an SRTP profile');
-    const material = this.dtls.exportKeyingMaterial(DTLS_SRTP_EXPORTER_LABEL, undefined, srtpKeyingMaterialLength(profile));
-    const keys = srtpKeysFromExporter(profile, material, role);
-    this.tx = new SrtpSession({ keys: keys.local });
-    this.rx = new SrtpSession({ keys: keys.remote });
-    material.fill(0);
+    const srtp = srtpFromDtls(this.dtls);
+    if (typeof srtp === 'string' || !role) return this.fail(typeof srtp === 'string' ? srtp : 'DTLS connected without a role');
+    this.tx = srtp.tx;
+    this.rx = srtp.rx;
     const app = this.remote?.application;
     if (app && this.lastLocal?.sections.some((s) => s.kind === 'application')) {
       const sctpRole = this.ice.isControlling ? 'client' : 'server';
@@ -377,11 +368,6 @@ export class CallTransport {
     this.fsm.tryGo('closed');
     this.events.removeAll();
   }
-}
-
-/** RFC 3264 §6.1: the answer's direction mirrors the offer's (we would send and receive). */
-function answerDirection(offered: Direction): Direction {
-  return offered === 'recvonly' ? 'sendonly' : offered === 'sendonly' ? 'recvonly' : offered;
 }
 
 /** Creates a call transport; see CallTransport for the lifecycle. */
