@@ -9,6 +9,8 @@ import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../
 import { setLogSink } from '../../electron/core/log';
 import { DtlsTransport } from '../../electron/core/transport/dtls';
 import { ManualClock } from '../../electron/core/transport/clock';
+import { srtpFromDtls } from '../../electron/core/transport/callDescription';
+import { SrtpSession } from '../../electron/core/srtp';
 
 function link(): { a: DtlsTransport; b: DtlsTransport; setA(t: DtlsTransport): void; setB(t: DtlsTransport): void } {
   let a!: DtlsTransport;
@@ -62,6 +64,23 @@ describe('DTLS transport (RFC 5763/5764)', () => {
     a.close();
     b.close();
     a.close();
+  });
+
+  it('keys SRTP from the exporter: each side reads the other, and the keys are not left zeroed', async () => {
+    const { a, b, results } = await pair();
+    expect(results).toEqual(['connected', 'connected']);
+    const sa = srtpFromDtls(a);
+    const sb = srtpFromDtls(b);
+    if (typeof sa === 'string' || typeof sb === 'string') throw new Error('not keyed');
+    const rtp = Uint8Array.from([0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7, 1, 2, 3, 4]);
+    const back = sb.rx.unprotectRtp(sa.tx.protectRtp(rtp));
+    expect(back.ok && [...back.packet]).toEqual([...rtp]);
+    // Regression: zeroing the exporter output once zeroed the keys too (Buffer.slice is a view).
+    const zero = { profile: a.srtpProfile ?? 'AEAD_AES_128_GCM', masterKey: new Uint8Array(16), masterSalt: new Uint8Array(12) };
+    const forged = new SrtpSession({ keys: zero }).protectRtp(rtp);
+    expect(sb.rx.unprotectRtp(forged).ok).toBe(false);
+    a.close();
+    b.close();
   });
 
   it('ends with a clear reason when the peer certificate does not match a=fingerprint', async () => {

@@ -48,6 +48,7 @@ export function srtpFromDtls(dtls: DtlsTransport): { tx: SrtpSession; rx: SrtpSe
   if (!profile || !role) return 'DTLS connected without an SRTP profile';
   const material = dtls.exportKeyingMaterial(DTLS_SRTP_EXPORTER_LABEL, undefined, srtpKeyingMaterialLength(profile));
   const keys = srtpKeysFromExporter(profile, material, role);
-  material.fill(0);
-  return { tx: new SrtpSession({ keys: keys.local }), rx: new SrtpSession({ keys: keys.remote }) };
+  const sessions = { tx: new SrtpSession({ keys: keys.local }), rx: new SrtpSession({ keys: keys.remote }) };
+  material.fill(0); // after the sessions derived their keys (RFC 3711 §4.3); the master key is not kept here
+  return sessions;
 }

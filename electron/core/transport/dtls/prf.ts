@@ -31,7 +31,8 @@ export function exportKeyingMaterial(
     if (context.length > 0xffff) throw new RangeError('exporter context too long');
     parts.push(Uint8Array.of(context.length >> 8, context.length & 0xff), context);
   }
-  return prfSha256(masterSecret, label, Buffer.concat(parts), length);
+  // A plain Uint8Array: Buffer.slice() returns views, and callers slice keys out of this.
+  return new Uint8Array(prfSha256(masterSecret, label, Buffer.concat(parts), length));
 }
 
 /** RFC 5246 §7.4.9: verify_data = PRF(master, finished_label, SHA-256(handshake_messages))[0..11]. */
