@@ -77,8 +77,11 @@ describe('DTLS transport (RFC 5763/5764)', () => {
     expect(back.ok && [...back.packet]).toEqual([...rtp]);
     // Regression: zeroing the exporter output once zeroed the keys too (Buffer.slice is a view).
     const zero = { profile: a.srtpProfile ?? 'AEAD_AES_128_GCM', masterKey: new Uint8Array(16), masterSalt: new Uint8Array(12) };
-    const forged = new SrtpSession({ keys: zero }).protectRtp(rtp);
-    expect(sb.rx.unprotectRtp(forged).ok).toBe(false);
+    const next = Uint8Array.from(rtp);
+    next[3] = 2; // a fresh sequence number, so only the keys can refuse it (not the replay window)
+    const forged = new SrtpSession({ keys: zero }).protectRtp(next);
+    expect(sb.rx.unprotectRtp(forged)).toEqual({ ok: false, reason: 'auth' });
+    expect(sb.rx.unprotectRtp(sa.tx.protectRtp(next)).ok).toBe(true);
     a.close();
     b.close();
   });
