@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DtlsClient, HashAlgorithm, SignatureAlgorithm } from 'werift';
 import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../electron/core/transport/certificate';
@@ -82,6 +83,32 @@ describe('DTLS transport (RFC 5763/5764)', () => {
     const forged = new SrtpSession({ keys: zero }).protectRtp(next);
     expect(sb.rx.unprotectRtp(forged)).toEqual({ ok: false, reason: 'auth' });
     expect(sb.rx.unprotectRtp(sa.tx.protectRtp(next)).ok).toBe(true);
+    a.close();
+    b.close();
+  });
+
+  it('survives garbage records from the peer address once connected (dropped, counted, still working)', async () => {
+    const { a, b, results } = await pair();
+    expect(results).toEqual(['connected', 'connected']);
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 63 }), fc.uint8Array({ maxLength: 300 }), (first, rest) => {
+        a.handleDatagram(Uint8Array.from([first, ...rest]));
+      }),
+      { numRuns: 500 },
+    );
+    // A spoofed plaintext fatal alert after the handshake is discarded, not obeyed.
+    a.handleDatagram(Uint8Array.from([21, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, 9, 0, 2, 2, 40]));
+    expect(a.dropped.get('unauthenticated-alert')).toBe(1);
+    // So is an epoch-1 "alert" whose bytes look like close_notify but carry no valid AEAD tag.
+    a.handleDatagram(Uint8Array.from([21, 0xfe, 0xfd, 0, 1, 0, 0, 0, 0, 0, 99, 0, 26, 1, 0, ...new Array(24).fill(7)]));
+    expect(a.dropped.get('unauthenticated-alert')).toBe(2);
+    // A record header with a valid shape but garbage ciphertext, epoch 1 (fails AEAD, never throws).
+    a.handleDatagram(Uint8Array.from([23, 0xfe, 0xfd, 0, 1, 0, 0, 0, 0, 0, 9, 0, 24, ...new Array(24).fill(0xaa)]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.state).toBe('connected');
+    const got = new Promise<string>((r) => a.onData((d) => r(Buffer.from(d).toString())));
+    b.send(Buffer.from('still here'));
+    expect(await got).toBe('still here');
     a.close();
     b.close();
   });

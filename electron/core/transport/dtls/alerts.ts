@@ -23,3 +23,22 @@ export function plaintextFatalAlert(description: number, sequence = 0x7f): Uint8
 /** The AEAD input of close_notify (warning level 1, description 0), and its record's content type. */
 export const CLOSE_NOTIFY_BODY = Buffer.from([1, ALERT.closeNotify]);
 export { CONTENT_ALERT, DTLS_1_2 };
+
+export interface AlertRecord {
+  epoch: number;
+  sequence: number;
+  fragment: Uint8Array;
+}
+
+/** The alert records of a datagram (RFC 6347 §4.1 headers walked with their lengths checked). */
+export function alertRecords(d: Uint8Array): AlertRecord[] {
+  const out: AlertRecord[] = [];
+  const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  for (let o = 0; o + 13 <= d.length; ) {
+    const len = v.getUint16(o + 11);
+    if (o + 13 + len > d.length) break;
+    if (d[o] === CONTENT_ALERT) out.push({ epoch: v.getUint16(o + 3), sequence: v.getUint16(o + 5) * 2 ** 32 + v.getUint32(o + 7), fragment: d.subarray(o + 13, o + 13 + len) });
+    o += 13 + len;
+  }
+  return out;
+}

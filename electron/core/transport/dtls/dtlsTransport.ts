@@ -14,11 +14,11 @@ import { InvalidStateError } from '../errors';
 import { TypedEvents } from '../events';
 import { StateMachine, type TransitionTable } from '../stateMachine';
 import { HS, verifyPeerHandshake } from './handshakeAuth';
-import { createWeriftSocket, feedWerift, handshakeView, type WeriftHandshake, type WeriftSocket } from './weriftSocket';
+import { authenticates, createWeriftSocket, feedWerift, handshakeView, type WeriftHandshake, type WeriftSocket } from './weriftSocket';
 import { EXT_USE_SRTP, parseClientHello, parseUseSrtp } from './helloCodec';
 import { applyDtlsPolicy, profileById, profileIds, profileName, selectProfile, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 } from './policy';
 import { exportKeyingMaterial } from './prf';
-import { ALERT, CLOSE_NOTIFY_BODY, CONTENT_ALERT, DTLS_1_2, plaintextFatalAlert, recordHeader } from './alerts';
+import { ALERT, alertRecords, CLOSE_NOTIFY_BODY, CONTENT_ALERT, DTLS_1_2, plaintextFatalAlert, recordHeader } from './alerts';
 import { FlightRetransmitter } from './flightRetransmitter';
 
 export type DtlsRole = 'client' | 'server';
@@ -115,6 +115,10 @@ export class DtlsTransport implements DatagramTransport {
       return;
     }
     if (this.fsm.state === 'connecting') this.flights.answered();
+    // After the handshake an alert must authenticate under the session keys: a plaintext (epoch 0)
+    // one, or one that fails AEAD, is discarded, not obeyed (RFC 6347 §4.1.2.7); werift would close
+    // on either, and anyone able to spoof the peer's address could end the call with one.
+    if (this.fsm.state === 'connected' && !this.alertsAuthentic(data)) return this.count('unauthenticated-alert');
     this.feed(data);
   }
 
@@ -164,7 +168,11 @@ export class DtlsTransport implements DatagramTransport {
 
   /** Looks at each handshake batch before werift does; returns what werift may see, or undefined to stop. */
   private inspect(batch: WeriftHandshake[]): WeriftHandshake[] | undefined {
-    if (this.fsm.state !== 'connecting') return undefined;
+    const state = this.fsm.state;
+    if (state !== 'connecting' && state !== 'connected') return undefined;
+    // Once connected, a ClientHello would make werift renegotiate (reset the session): never. Other
+    // handshake messages are the peer retransmitting its last flight; werift answers with ours.
+    if (state === 'connected') return batch.some((h) => h.msg_type === HS.clientHello) ? (this.count('renegotiation-refused'), undefined) : batch;
     const out: WeriftHandshake[] = [];
     for (const h of batch) {
       if (h.msg_type === HS.clientHello && this.role === 'server') {
@@ -224,6 +232,12 @@ export class DtlsTransport implements DatagramTransport {
 
   onData(fn: (data: Uint8Array) => void): () => void {
     return this.events.on('data', fn);
+  }
+
+  private alertsAuthentic(data: Uint8Array): boolean {
+    const socket = this.socket;
+    if (!socket) return false;
+    return alertRecords(data).every((r) => r.epoch > 0 && authenticates(socket, CONTENT_ALERT, r.epoch, r.sequence, r.fragment));
   }
 
   private feed(data: Uint8Array): void {

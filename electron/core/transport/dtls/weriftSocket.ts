@@ -79,3 +79,13 @@ function isRemote(socket: WeriftSocket, m: TranscriptMessage): boolean {
   const entry = Object.values(socket.dtls.handshakeCache).find((f) => f.data.some((h) => h.fragment === m.body));
   return entry ? !entry.isLocal : false;
 }
+
+/** Whether an encrypted record authenticates under the peer's write key (AEAD tag, RFC 5288). */
+export function authenticates(socket: WeriftSocket, contentType: number, epoch: number, sequence: number, fragment: Uint8Array): boolean {
+  try {
+    socket.cipher.cipher.decrypt(socket.sessionType, Buffer.from(fragment), { type: contentType, version: 0xfefd, epoch, sequenceNumber: sequence });
+    return true;
+  } catch {
+    return false;
+  }
+}
