@@ -4,7 +4,7 @@
 // (transport issue): under 200 ms against each real peer.
 import { fileURLToPath } from 'node:url';
 import { createCallTransport, createDtlsCertificate, type CallTransport } from '../../electron/core/transport';
-import { canUnshare, hasAiortc, hasChromium, runInNetns } from '../interop/common/netns';
+import { canUnshare, hasAiortc, hasChromium, runInNetns } from '../transport/support/netns';
 import type { BenchResult } from './run';
 
 const CALLS = 7;

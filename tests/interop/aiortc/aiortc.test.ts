@@ -3,7 +3,7 @@
 // not installed (or namespaces are not available).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { canUnshare, hasAiortc, runInNetns } from '../common/netns';
+import { canUnshare, hasAiortc, runInNetns } from '../../transport/support/netns';
 
 const runner = fileURLToPath(new URL('./runAiortc.ts', import.meta.url));
 const ready = hasAiortc() && canUnshare();

@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIvf } from '../../../electron/core/rtp';
 import { CertificateManager, createCallTransport, type DataChannel } from '../../../electron/core/transport';
-import { JsonLines } from '../common/jsonLines';
-import { PYTHON } from '../common/netns';
+import { JsonLines } from './jsonLines';
+import { PYTHON } from '../../transport/support/netns';
 import { setLogSink } from '../../../electron/core/log';
 
 // DIAG=1: every log line with a millisecond stamp (for timing investigations).

@@ -3,7 +3,7 @@
 // encoder; Chromium must report them decoded. Skips only when Chromium (or netns) is unavailable.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { canUnshare, hasChromium, runInNetns } from '../common/netns';
+import { canUnshare, hasChromium, runInNetns } from '../../transport/support/netns';
 
 const runner = fileURLToPath(new URL('./runChromium.ts', import.meta.url));
 const ready = hasChromium() && canUnshare();

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CertificateManager, createCallTransport, type CallTransport, type DataChannel } from '../../../electron/core/transport';
-import { CHROMIUM } from '../common/netns';
+import { CHROMIUM } from '../../transport/support/netns';
 import { setLogSink } from '../../../electron/core/log';
 
 // DIAG=1: every log line with a millisecond stamp (for timing investigations).

@@ -1,4 +1,4 @@
-// Runs an interop scenario in a private network namespace (`unshare -n`, then `ip link set lo up`):
+// Runs an interop scenario (tests/interop/*, tests/bench/dtls.bench.ts) in a private network namespace (`unshare -n`, then `ip link set lo up`):
 // only loopback exists there, nothing leaves the machine and ports never clash. Bounded in time.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
