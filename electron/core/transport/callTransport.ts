@@ -13,6 +13,7 @@ import type { DtlsCertificate } from './certificate';
 import { systemClock, type Clock } from './clock';
 import { UdpDemux, type RemoteAddress } from './demux';
 import { DtlsTransport, warmUpDtls } from './dtls';
+import { DtlsGate } from './dtlsGate';
 import { InvalidStateError } from './errors';
 import { TypedEvents } from './events';
 import { IceAgent, parseCandidate, type IceCandidate, type IceTiming } from './ice';
@@ -52,7 +53,6 @@ export interface CallTransportOptions {
 }
 
 const log = createLogger('transport');
-const MAX_UNVALIDATED = 32;
 
 export class CallTransport {
   readonly events = new TypedEvents<CallTransportEvents>((e, err) => log.error('listener threw', { event: e, reason: String(err) }));
@@ -64,8 +64,7 @@ export class CallTransport {
   private version = 0;
   private readonly sessionId = String(Math.floor(Math.random() * 1e15));
   private lastLocal?: LocalDescription;
-  private unvalidated: { data: Uint8Array; from: RemoteAddress }[] = [];
-  private outgoing: Uint8Array[] = [];
+  private readonly gate: DtlsGate;
   private tx?: SrtpSession;
   private rx?: SrtpSession;
   private channels?: DataChannels;
@@ -89,13 +88,14 @@ export class CallTransport {
     });
     const local = demux.localAddress;
     this.ice = new IceAgent({ send: (d, to) => this.rawSend(d, to), hostAddresses: opts.hostAddresses, localPort: local.port, controlling: true, stunServer: opts.stunServer, clock, timing: opts.iceTiming });
-    this.dtls = new DtlsTransport({ certificate: opts.certificate, send: (d) => this.sendDtls(d), clock, handshakeTimeoutMs: opts.dtlsHandshakeTimeoutMs });
+    this.dtls = new DtlsTransport({ certificate: opts.certificate, send: (d) => this.gate.outbound(d), clock, handshakeTimeoutMs: opts.dtlsHandshakeTimeoutMs });
+    this.gate = new DtlsGate(this.ice, demux, (d) => this.dtls.handleDatagram(d));
     const video = opts.video === false ? undefined : (opts.video ?? {});
     this.videoSsrc = video?.ssrc ?? (Math.floor(Math.random() * 0xfffffffe) + 1) >>> 0;
     this.cname = video?.cname ?? `telescene-${this.sessionId.slice(0, 8)}`;
     demux.setHandlers({
       stun: (d, from) => this.onStun(d, from),
-      dtls: (d, from) => this.onDtls(d, from),
+      dtls: (d, from) => this.gate.inbound(d, from),
       rtp: (d, from) => this.onSrtp(d, from, false),
       rtcp: (d, from) => this.onSrtp(d, from, true),
     });
@@ -268,27 +268,8 @@ export class CallTransport {
   private onStun(data: Buffer, from: RemoteAddress): void {
     const result = this.ice.handleStun(data, from);
     if (result !== 'ok') return this.demux.drop(result, from);
-    if (this.unvalidated.length) {
-      const waiting = this.unvalidated;
-      this.unvalidated = [];
-      for (const w of waiting) this.onDtls(w.data, w.from);
-    }
+    this.gate.iceProgressed();
     this.maybeStartDtls();
-    this.flushOutgoing();
-  }
-
-  private onDtls(data: Uint8Array, from: RemoteAddress): void {
-    if (!this.ice.isValidated(from)) {
-      // The peer's ClientHello can beat its own ICE check to us: keep it until ICE vouches for `from`.
-      // Bounded; the oldest goes first, so a flood cannot keep a later, real ClientHello out.
-      if (this.unvalidated.length >= MAX_UNVALIDATED) {
-        const old = this.unvalidated.shift();
-        if (old) this.demux.drop('dtls-unvalidated-source', old.from);
-      }
-      this.unvalidated.push({ data: Uint8Array.from(data), from });
-      return;
-    }
-    this.dtls.handleDatagram(data);
   }
 
   private onSrtp(data: Buffer, from: RemoteAddress, rtcp: boolean): void {
@@ -298,20 +279,6 @@ export class CallTransport {
     const r = rtcp ? rx.unprotectRtcp(data) : rx.unprotectRtp(data);
     if (!r.ok) return this.demux.drop(`srtp-${r.reason}`, from);
     this.events.emit(rtcp ? 'rtcp' : 'rtp', r.packet);
-  }
-
-  private sendDtls(data: Uint8Array): void {
-    if (this.demux.isClosed) return;
-    const target = this.ice.sendTarget;
-    if (target) return this.demux.send(data, target);
-    if (this.outgoing.length < 64) this.outgoing.push(Uint8Array.from(data));
-  }
-
-  private flushOutgoing(): void {
-    const target = this.ice.sendTarget;
-    if (!target || !this.outgoing.length) return;
-    for (const d of this.outgoing) this.demux.send(d, target);
-    this.outgoing = [];
   }
 
   private rawSend(data: Uint8Array, to: RemoteAddress): void {
@@ -349,8 +316,7 @@ export class CallTransport {
     this.dtls.close(reason);
     this.ice.close();
     this.demux.close();
-    this.unvalidated = [];
-    this.outgoing = [];
+    this.gate.clear();
   }
 
   private assertOpen(): void {
