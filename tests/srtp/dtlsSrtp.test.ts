@@ -43,6 +43,14 @@ describe('RFC 5764 §4.2 keying material split', () => {
     expect(wrong.unprotectRtp(tx.protectRtp(rtp({ seq: 10 }))).ok).toBe(false);
   });
 
+  it('copies the keys out of a Buffer, so zeroing the exporter output leaves them intact', () => {
+    const km = Buffer.from(Uint8Array.from({ length: 60 }, (_, i) => i + 1));
+    const keys = srtpKeysFromExporter('AES_CM_128_HMAC_SHA1_80', km, 'client');
+    km.fill(0);
+    expect([...keys.local.masterKey]).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect([...keys.remote.masterSalt]).toEqual(Array.from({ length: 14 }, (_, i) => i + 47));
+  });
+
   it('refuses keying material of the wrong length', () => {
     expect(() => srtpKeysFromExporter('AEAD_AES_128_GCM', new Uint8Array(60), 'client')).toThrow(RangeError);
   });

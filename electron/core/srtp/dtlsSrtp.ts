@@ -27,7 +27,8 @@ export function srtpKeysFromExporter(
   }
   const k = p.masterKeyLength;
   const s = p.masterSaltLength;
-  const copy = (from: number, n: number): Uint8Array => keyingMaterial.slice(from, from + n);
+  // A fresh copy even when given a Buffer (whose slice() is a view): the caller zeroes its material.
+  const copy = (from: number, n: number): Uint8Array => Uint8Array.prototype.slice.call(keyingMaterial, from, from + n);
   const client: SrtpKeys = { profile, masterKey: copy(0, k), masterSalt: copy(2 * k, s) };
   const server: SrtpKeys = { profile, masterKey: copy(k, k), masterSalt: copy(2 * k + s, s) };
   return role === 'client' ? { local: client, remote: server } : { local: server, remote: client };

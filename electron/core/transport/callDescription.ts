@@ -2,7 +2,7 @@
 // SCTP data channel section; an answer that keeps the offer's order and mids, accepts what we run
 // (VP8 video, the data channel), mirrors the direction (§6.1) and rejects the rest with port 0.
 // It also derives the SRTP sessions from the DTLS exporter (RFC 5764 §4.2).
-import { SrtpSession, srtpKeyingMaterialLength, srtpKeysFromExporter, DTLS_SRTP_EXPORTER_LABEL } from '../srtp';
+import { SrtpSession, srtpKeyingMaterialLength, srtpKeysFromExporter, DTLS_SRTP_EXPORTER_LABEL, type SrtpSessionOptions } from '../srtp';
 import type { Direction, LocalDescription, RemoteDescription } from '../sdp';
 import type { DtlsTransport } from './dtls';
 
@@ -42,13 +42,13 @@ export function answerDirection(offered: Direction): Direction {
 }
 
 /** Our sending and receiving SRTP sessions, keyed from the connected DTLS session. */
-export function srtpFromDtls(dtls: DtlsTransport): { tx: SrtpSession; rx: SrtpSession } | string {
+export function srtpFromDtls(dtls: DtlsTransport, policy: Pick<SrtpSessionOptions, 'keyLimits' | 'onKeyLimit'> = {}): { tx: SrtpSession; rx: SrtpSession } | string {
   const profile = dtls.srtpProfile;
   const role = dtls.dtlsRole;
   if (!profile || !role) return 'DTLS connected without an SRTP profile';
   const material = dtls.exportKeyingMaterial(DTLS_SRTP_EXPORTER_LABEL, undefined, srtpKeyingMaterialLength(profile));
   const keys = srtpKeysFromExporter(profile, material, role);
-  const sessions = { tx: new SrtpSession({ keys: keys.local }), rx: new SrtpSession({ keys: keys.remote }) };
+  const sessions = { tx: new SrtpSession({ ...policy, keys: keys.local }), rx: new SrtpSession({ ...policy, keys: keys.remote }) };
   material.fill(0); // after the sessions derived their keys (RFC 3711 §4.3); the master key is not kept here
   return sessions;
 }

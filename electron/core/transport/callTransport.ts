@@ -5,7 +5,7 @@
 // has validated; DTLS records that arrive before ICE or DTLS is ready are buffered, never dropped.
 // Anything refused is counted under a reason and logged; nothing a peer sends can throw out of here.
 import { createLogger } from '../log';
-import type { SrtpSession } from '../srtp';
+import type { SrtpKeyLimitEvent, SrtpSession } from '../srtp';
 import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, type DtlsSetup, type LocalDescription, type RemoteDescription } from '../sdp';
 import { answerSections, offerSections, srtpFromDtls, type OurStream } from './callDescription';
 import { Vp8Packetizer } from '../rtp';
@@ -50,6 +50,12 @@ export interface CallTransportOptions {
   /** Our a=max-message-size (default 1 MiB). */
   maxMessageSize?: number;
   dtlsHandshakeTimeoutMs?: number;
+  /**
+   * Packets one SRTP master key may carry (RFC 3711 §9.2; default 2^48 SRTP, 2^31 SRTCP). DTLS-SRTP
+   * rekeys only with a new DTLS handshake (RFC 5764 §4.2), which this transport does not do inside a
+   * call: near the limit it warns, at the limit it ends the call with the reason, and the room calls again.
+   */
+  srtpKeyLimits?: { srtp?: number; srtcp?: number };
 }
 
 const log = createLogger('transport');
@@ -186,7 +192,7 @@ export class CallTransport {
     return this.channels;
   }
 
-  /** Protects and sends one plaintext RTP packet. */
+  /** Protects and sends one plaintext RTP packet; throws SrtpError for a packet we must not send (malformed, oversized, key used up). */
   sendRtp(packet: Uint8Array): void {
     const target = this.ice.sendTarget;
     if (!this.tx || !target) throw new InvalidStateError('SRTP is not keyed yet');
@@ -287,7 +293,7 @@ export class CallTransport {
 
   private onDtlsConnected(): void {
     const role = this.dtls.dtlsRole;
-    const srtp = srtpFromDtls(this.dtls);
+    const srtp = srtpFromDtls(this.dtls, { keyLimits: this.opts.srtpKeyLimits, onKeyLimit: (ev) => this.onKeyLimit(ev) });
     if (typeof srtp === 'string' || !role) return this.fail(typeof srtp === 'string' ? srtp : 'DTLS connected without a role');
     this.tx = srtp.tx;
     this.rx = srtp.rx;
@@ -301,6 +307,12 @@ export class CallTransport {
       sctp.start(app.sctpPort).catch((e: unknown) => this.fail(`SCTP failed to start: ${String(e)}`));
     }
     this.fsm.tryGo('connected');
+  }
+
+  /** RFC 3711 §9.2: a used-up key ends the call (after the packet in hand), a nearly used-up one warns. */
+  private onKeyLimit(ev: SrtpKeyLimitEvent): void {
+    if (ev.level === 'soft') return log.warn('SRTP key near its limit; the call must be re-established to rekey', { kind: ev.kind, packets: ev.packets, limit: ev.limit });
+    queueMicrotask(() => this.fail(`SRTP key limit reached (${ev.kind}, ${ev.packets} packets, RFC 3711 §9.2): call again to rekey`));
   }
 
   private fail(reason: string): void {
