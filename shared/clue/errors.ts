@@ -22,6 +22,17 @@ export type ErrorCode = Exclude<ResponseCode, 200>;
 
 export const isResponseCode = (n: number): n is ResponseCode => Object.hasOwn(RESPONSE_CODES, n);
 
+/**
+ * RFC 8847 §5.7: the first digit carries the meaning (2 success, 3 problem with the XML content,
+ * 4 CLUE semantics); codes not in Table 1 may be defined later or by extensions and keep that
+ * meaning. 1xx and 5xx-9xx are not allowed in major version 1.
+ */
+export const responseClass = (code: number): 2 | 3 | 4 | undefined => {
+  const first = Math.floor(code / 100);
+  return code >= 100 && code <= 999 && (first === 2 || first === 3 || first === 4) ? first : undefined;
+};
+export const isSuccess = (code: number): boolean => responseClass(code) === 2;
+
 /** One thing wrong with a message: the response code it earns, a reason and where it was found. */
 export interface Problem {
   code: ErrorCode;

@@ -94,3 +94,31 @@ describe('namespaces and lexical forms', () => {
     expect(rich).toContain('Caméra gauche &amp; co &lt;1&gt;');
   });
 });
+
+describe('response codes and reason strings (RFC 8847 §5.7, §9)', () => {
+  const ack = read('valid/ack.xml');
+  const configure = read('valid/configure-with-ack.xml');
+
+  it('reads a response without <reasonString>, which the schema makes optional, and writes none back', () => {
+    const bare = ack.replace(/\s*<reasonString>[^<]*<\/reasonString>/, '');
+    const m = decodeMessage(bare);
+    expect(m.type === 'ack' && m.reasonString).toBeUndefined();
+    expect(encodeMessage(m)).toBe(bare);
+  });
+
+  it('accepts codes Table 1 does not list by their first digit; refuses 1xx and 5xx-9xx in major version 1', () => {
+    for (const code of [201, 299, 399, 499]) {
+      const m = decodeMessage(ack.replace(/<responseCode>\d+</, `<responseCode>${code}<`));
+      expect(m.type === 'ack' && m.responseCode).toBe(code);
+    }
+    for (const bad of ['150', '500', '999', '020', '2000', 'abc']) {
+      expect(() => decodeMessage(ack.replace(/<responseCode>\d+</, `<responseCode>${bad}<`)), bad).toThrow(ParseError);
+    }
+  });
+
+  it('takes any 2xx success code as the piggybacked <ack> of a CONFIGURE (successResponseCodeType)', () => {
+    const m = decodeMessage(configure.replace('<ack>200</ack>', '<ack>204</ack>'));
+    expect(m.type === 'configure' && m.ack).toBe(204);
+    expect(() => decodeMessage(configure.replace('<ack>200</ack>', '<ack>300</ack>'))).toThrow(/2xx/);
+  });
+});

@@ -3,7 +3,7 @@
 // still pending then is superseded: its late response is ignored), TERMINATED when the channel
 // closes. ADV PROCESSING and CONF are entered and left within one call (sending is synchronous),
 // except CONF after a refused CONFIGURE, where the consumer waits for a new ADV or reconfigure().
-import { RESPONSE_CODES } from '../errors';
+import { isSuccess, RESPONSE_CODES } from '../errors';
 import type { AdvertisementMessage, ConfigureResponseMessage } from '../messages/types';
 import type { CaptureEncoding } from '../model/types';
 import { checkAdvertisement } from '../semantics/advertisement';
@@ -135,13 +135,13 @@ export class ConsumerMachine {
     }
     this.timer.stop();
     this.pending = undefined;
-    if (msg.responseCode === 200) {
+    if (isSuccess(msg.responseCode)) {
       this.configured = p.list;
       this.fsm.fire('confResponseOk');
       this.events.onConfigured?.(p.list, this.adv?.seq ?? 0);
     } else {
       this.fsm.fire('confResponseError');
-      this.events.onConfigureRefused?.(msg.responseCode, msg.reasonString);
+      this.events.onConfigureRefused?.(msg.responseCode, msg.reasonString ?? '');
     }
   }
 

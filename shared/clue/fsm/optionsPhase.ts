@@ -1,7 +1,7 @@
 // The OPTIONS exchange as pure decisions (RFC 8847 §5.1-5.2): what the channel initiator offers,
 // how the responder answers, and whether the initiator accepts the answer. The participant state
 // machine applies the outcome.
-import type { ErrorCode } from '../errors';
+import { isSuccess, type ErrorCode } from '../errors';
 import { CLUE_VERSION, negotiateVersion, offeredVersions, parseVersion } from '../messages/version';
 import type { Extension, OptionsMessage, OptionsResponseMessage } from '../messages/types';
 
@@ -51,7 +51,8 @@ export function answerOptions(msg: OptionsMessage, local: LocalCapabilities): Op
 
 /** The initiator's decision on the OPTIONS RESPONSE. */
 export function acceptOptionsResponse(msg: OptionsResponseMessage, local: LocalCapabilities): OptionsOutcome {
-  if (msg.responseCode !== 200) return { ok: false, code: 400, reason: `OPTIONS refused: ${msg.responseCode} ${msg.reasonString}` };
+  // RFC 8847 §5.2, §6: any code outside 200-299 is an OPTIONS phase failure.
+  if (!isSuccess(msg.responseCode)) return { ok: false, code: 400, reason: `OPTIONS refused: ${msg.responseCode}${msg.reasonString ? ` ${msg.reasonString}` : ''}` };
   const version = msg.selectedVersion ?? msg.version;
   if (negotiateVersion([version], local.versions) !== version) return { ok: false, code: 401, reason: `the responder chose version ${version}, which was not offered` };
   const provider = local.provider && msg.mediaConsumer === true;

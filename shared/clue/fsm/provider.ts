@@ -2,7 +2,7 @@
 // CONF RESPONSE → ESTABLISHED, a new ADV from any state after IDLE, TERMINATED when the channel
 // closes. ADV and CONF RESPONSE are the states in which the provider prepares and sends a message;
 // here sending is synchronous, so they are entered and left within one call.
-import { RESPONSE_CODES, type ErrorCode, type Problem } from '../errors';
+import { isSuccess, RESPONSE_CODES, type ErrorCode, type Problem } from '../errors';
 import type { AckMessage, ConfigureMessage } from '../messages/types';
 import type { CaptureEncoding, ClueInfo } from '../model/types';
 import { checkAdvertisement } from '../semantics/advertisement';
@@ -99,10 +99,11 @@ export class ProviderMachine {
       return;
     }
     this.timer.stop();
-    if (msg.responseCode === 200) this.fsm.fire('ackOk');
+    // RFC 8847 §6.1: a successful (2xx) 'ack' moves on to WAIT FOR CONF, any other code is a NACK.
+    if (isSuccess(msg.responseCode)) this.fsm.fire('ackOk');
     else {
       this.fsm.fire('ackError');
-      this.events.onAdvertisementRejected?.(msg.responseCode, msg.reasonString);
+      this.events.onAdvertisementRejected?.(msg.responseCode, msg.reasonString ?? '');
     }
   }
 
@@ -119,7 +120,7 @@ export class ProviderMachine {
       return;
     }
     if (state === 'waitForAck') {
-      if (msg.ack !== 200) {
+      if (msg.ack === undefined) {
         refuse(400, `advertisement ${cur.seq} has not been acknowledged`);
         return;
       }

@@ -1,7 +1,7 @@
-// CLUE message XML → ClueMessage (RFC 8847 §5, schema §11). Strict: the root must be one of the six
+// CLUE message XML → ClueMessage (RFC 8847 §5, schema §9). Strict: the root must be one of the six
 // messages in urn:ietf:params:xml:ns:clue-protocol, children in schema order, values of the right
 // form. Throws only ParseError, whose code is the response the RFC asks for (301, 302, 303, 401).
-import { isResponseCode, ParseError } from '../errors';
+import { ParseError, responseClass } from '../errors';
 import { readCaptureEncoding, readClueInfoBody } from '../model/decodeInfo';
 import type { ClueInfo } from '../model/types';
 import { NS_INFO, NS_PROTOCOL } from '../namespaces';
@@ -45,12 +45,25 @@ function readBase(root: XmlElement, r: ChildReader, path: string): MessageBase {
   return base;
 }
 
+/** RFC 8847 §9 responseCodeType: three digits, the first not 0. */
+const CODE = /^[1-9]\d\d$/;
+
+/** A response code: any 2xx, 3xx or 4xx (RFC 8847 §5.7 classes); 1xx and 5xx-9xx are 302 in major version 1. */
+function readCode(raw: string, path: string, what: string): number {
+  const t = raw.trim();
+  if (!CODE.test(t)) throw new ParseError(302, `${what} "${t.slice(0, 20)}" is not a three-digit code`, path);
+  const n = Number(t);
+  if (responseClass(n) === undefined) throw new ParseError(302, `${what} ${n} is not allowed in CLUE major version 1 (RFC 8847 §5.7)`, path);
+  return n;
+}
+
 function readResponse(base: MessageBase, r: ChildReader): ResponseBase {
   const [code, cp] = r.required(NS, 'responseCode');
-  const n = readInteger(textOf(code, cp), cp, 100, 999, 'response code');
-  if (!isResponseCode(n)) throw new ParseError(302, `response code ${n} is not defined by RFC 8847 §5.7`, cp);
-  const [reason, rp] = r.required(NS, 'reasonString');
-  return { ...base, responseCode: n, reasonString: readString(textOf(reason, rp), rp, 512) };
+  const res: ResponseBase = { ...base, responseCode: readCode(textOf(code, cp), cp, 'response code') };
+  // RFC 8847 §5 Figure 2: <reasonString> is optional.
+  const reason = r.optional(NS, 'reasonString');
+  if (reason) res.reasonString = readString(textOf(...reason), reason[1], 512);
+  return res;
 }
 
 function readExtensions(el: XmlElement, path: string): Extension[] {
@@ -122,10 +135,12 @@ function readBody(type: MessageType, root: XmlElement, path: string): ClueMessag
       break;
     case 'configure': {
       msg = { ...base, type, advSequenceNr: seq(r, 'advSequenceNr'), captureEncodings: [] };
+      // RFC 8847 §5.5, §9 successResponseCodeType: the piggybacked <ack> is a 2xx code.
       const ack = r.optional(NS, 'ack');
       if (ack) {
-        if (textOf(...ack).trim() !== '200') throw new ParseError(302, 'the <ack> of a CONFIGURE can only be 200', ack[1]);
-        msg.ack = 200;
+        const n = readCode(textOf(...ack), ack[1], 'the <ack> of a CONFIGURE');
+        if (n < 200 || n > 299) throw new ParseError(302, `the <ack> of a CONFIGURE must be a success (2xx) code, not ${n}`, ack[1]);
+        msg.ack = n;
       }
       const ce = r.optional(NS, 'captureEncodings');
       if (ce) {

@@ -1,5 +1,4 @@
 // CLUE protocol messages (RFC 8847 §5), as TypeScript values.
-import type { ResponseCode } from '../errors';
 import type { CaptureEncoding, ClueInfo } from '../model/types';
 
 /** RFC 8847 §5: the common part of every message (clueMessageType). */
@@ -11,7 +10,7 @@ export interface MessageBase {
   sequenceNr: number;
 }
 
-/** RFC 8847 §5.1 extension description: <extension><name/><schemaRef/><version/></extension>. */
+/** RFC 8847 §5.1, §8 extension description: <extension><name/><schemaRef/><version/></extension>. */
 export interface Extension {
   name: string;
   schemaRef: string;
@@ -28,10 +27,13 @@ export interface OptionsMessage extends MessageBase {
   supportedExtensions?: Extension[];
 }
 
-/** Responses (clueResponseType) carry a code and a reason string (RFC 8847 §5.7). */
+/**
+ * Responses (clueResponseType, RFC 8847 §5 Figure 2) carry a code and, optionally, a reason string
+ * (§5.7). A received code may be one Table 1 does not list: its first digit tells its class.
+ */
 export interface ResponseBase extends MessageBase {
-  responseCode: ResponseCode;
-  reasonString: string;
+  responseCode: number;
+  reasonString?: string;
 }
 
 /** RFC 8847 §5.2 OPTIONS RESPONSE. */
@@ -50,17 +52,17 @@ export interface AdvertisementMessage extends MessageBase {
   info: ClueInfo;
 }
 
-/** RFC 8847 §5.4 ADVERTISEMENT ACKNOWLEDGEMENT: the <ack> element. */
+/** RFC 8847 §5.4 'ack' (advAcknowledgementMessageType): acknowledges an ADVERTISEMENT; an error code is a NACK. */
 export interface AckMessage extends ResponseBase {
   type: 'ack';
   advSequenceNr: number;
 }
 
-/** RFC 8847 §5.5 CONFIGURE; `ack` 200 piggybacks the acknowledgement of that ADV. */
+/** RFC 8847 §5.5 CONFIGURE; `ack` (a 2xx success code, successResponseCodeType) piggybacks the acknowledgement of that ADV. */
 export interface ConfigureMessage extends MessageBase {
   type: 'configure';
   advSequenceNr: number;
-  ack?: 200;
+  ack?: number;
   /** Empty: the consumer wants no capture (the <captureEncodings> element is omitted). */
   captureEncodings: CaptureEncoding[];
 }
