@@ -181,6 +181,8 @@ describe('bad, out-of-order and unexpected messages', () => {
   it('answers a sequence gap or a repeated number with 402 and keeps going', () => {
     const { s, send, skip, next } = driven();
     send(OPTIONS);
+    send({ type: 'configure', advSequenceNr: 9, captureEncodings: [] });
+    expect(codeOf(lastSent(s))).toBe(403);
     skip();
     send({ type: 'configure', advSequenceNr: 9, captureEncodings: [] });
     expect(kindOf(lastSent(s))).toBe('configureResponse');
@@ -188,6 +190,22 @@ describe('bad, out-of-order and unexpected messages', () => {
     send({ type: 'configure', advSequenceNr: 9, captureEncodings: [] }, next() - 1);
     expect(codeOf(lastSent(s))).toBe(402);
     expect(s.p.state).toBe('active');
+  });
+
+  it('numbers three independent streams each way (RFC 8847 §5, the §10 call flow numbering)', () => {
+    const { s, send } = driven({ initialSequenceNr: undefined });
+    send(OPTIONS, 51);
+    send({ type: 'advertisement', info: roomInfo(defaultRoom()) }, 11);
+    const adv = Number(/<sequenceNr>(\d+)/.exec(s.ch.sent.find((x) => kindOf(x) === 'advertisement') ?? '')?.[1]);
+    send({ type: 'configure', advSequenceNr: adv, ack: 200, captureEncodings: [] }, 22);
+    expect(s.problems).toEqual([]);
+    expect(s.p.provider?.state).toBe('established');
+    const seqOf = (k: string): number[] => s.ch.sent.filter((x) => kindOf(x) === k).map((x) => Number(/<sequenceNr>(\d+)/.exec(x)?.[1]));
+    // Our own streams: the provider's ADV and CONFIGURE RESPONSE follow each other, whatever the consumer sent.
+    const [advSeq] = seqOf('advertisement');
+    expect(seqOf('configureResponse')).toEqual([(advSeq ?? 0) + 1]);
+    const [ackSeq] = seqOf('ack');
+    expect(seqOf('configure')).toEqual([(ackSeq ?? 0) + 1]);
   });
 
   it('answers requests that come before OPTIONS with 400, and a second OPTIONS too', () => {

@@ -15,7 +15,7 @@ import type { ClueInfo } from '../model/types';
 import type { XmlLimits } from '../xml/guard';
 import { ConsumerMachine, type ConsumerEvents, type ConsumerOptions } from './consumer';
 import { DEFAULT_TIMEOUTS, StateMachine, Timer, type Clock, type ClueChannel, type Timeouts, type TransitionTable } from './machine';
-import { errorResponse, PeerIntake } from './intake';
+import { errorResponse, PeerIntake, streamOf, type SeqStream } from './intake';
 import { acceptOptionsResponse, answerOptions, optionsVersionAttr, type LocalCapabilities, type Session } from './optionsPhase';
 import { ProviderMachine, type ProviderEvents } from './provider';
 import type { Outgoing, ProblemAction, RoleDeps } from './roles';
@@ -54,7 +54,7 @@ export interface ParticipantOptions {
   extensions?: Extension[];
   timeouts?: Timeouts;
   limits?: XmlLimits;
-  /** First sequence number (RFC 8847 §5: chosen at random by default). */
+  /** First sequence number of each of the three streams we number (RFC 8847 §5: chosen at random by default). */
   initialSequenceNr?: number;
   events?: ParticipantEvents;
 }
@@ -65,7 +65,8 @@ export class ClueParticipant {
   private readonly versions: string[];
   private readonly extensions: Extension[];
   private readonly timeouts: Timeouts;
-  private nextSeq: number;
+  /** RFC 8847 §5: one sequence number stream each for the initiation phase, our provider and our consumer. */
+  private readonly nextSeq: Record<SeqStream, number>;
   private readonly intake = new PeerIntake();
   private version: string | undefined;
   private optionsRetries = 0;
@@ -80,7 +81,8 @@ export class ClueParticipant {
     this.versions = o.supportedVersions ?? [CLUE_VERSION];
     this.extensions = o.extensions ?? [ENCODINGS_EXTENSION];
     this.timeouts = o.timeouts ?? DEFAULT_TIMEOUTS;
-    this.nextSeq = o.initialSequenceNr ?? 1 + Math.floor(Math.random() * 0x3fffffff);
+    const first = (): number => o.initialSequenceNr ?? 1 + Math.floor(Math.random() * 0x3fffffff);
+    this.nextSeq = { initiation: first(), provider: first(), consumer: first() };
   }
 
   get state(): ParticipantState {
@@ -131,9 +133,10 @@ export class ClueParticipant {
     this.sendOptions();
   }
 
-  /** Stamps and sends a message; returns its sequence number. */
+  /** Stamps and sends a message, numbered in its stream (RFC 8847 §5); returns its sequence number. */
   private send(m: Outgoing, version?: string): number {
-    const seq = this.nextSeq++;
+    const stream = streamOf(m.type);
+    const seq = this.nextSeq[stream]++;
     const full = { ...m, version: version ?? this.version ?? CLUE_VERSION, sequenceNr: seq } as ClueMessage;
     if (this.o.clueId !== undefined) full.clueId = this.o.clueId;
     try {
@@ -182,7 +185,7 @@ export class ClueParticipant {
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       const sniffed = sniffMessage(xml);
-      this.intake.consumed(sniffed?.sequenceNr);
+      if (sniffed) this.intake.consumed(sniffed.type, sniffed.sequenceNr);
       this.refuse(sniffed?.type ?? 'ack', sniffed?.sequenceNr, err.code, err.message);
       return;
     }
