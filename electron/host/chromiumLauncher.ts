@@ -104,6 +104,12 @@ export class ChromiumWindows {
     );
     await Promise.all(exits);
     this.children.clear();
-    rmSync(this.root, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile just after the browser exits
+    // (ENOTEMPTY): retry for a while, and never let a leftover temporary folder fail the shutdown.
+    try {
+      rmSync(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (err) {
+      log.warn('could not remove the Chromium profiles', { path: this.root, error: err instanceof Error ? err.message : String(err) });
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_TIMEOUTS, CALL_TRANSITIONS, CallMachine, InvalidTransitionError, type CallEvent } from '../../electron/core/room/callMachine';
-import { ManualClock } from '../../electron/core/room/clock';
+import { ManualClock } from '../../shared/clock';
 import { callStateSchema } from '../../shared/ipc/contract';
 
 const EVENTS: CallEvent[] = ['dial', 'incoming', 'answer', 'remoteAnswered', 'hangup', 'remoteEnded', 'timeout'];

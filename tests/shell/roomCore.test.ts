@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../electron/core/log';
 import { createLoopbackSignallingPair } from '../../electron/core/room/callSignalling';
-import { ManualClock } from '../../electron/core/room/clock';
+import { ManualClock } from '../../shared/clock';
 import { RoomCore } from '../../electron/core/room/roomCore';
 import { LAYOUTS, VOLUME_STEP } from '../../electron/core/room/roomControls';
 import { DEFAULT_ROOM, roomConfigSchema, type RoomConfig } from '../../shared/config';

@@ -9,7 +9,7 @@ import { DtlsClient, HashAlgorithm, SignatureAlgorithm } from 'werift';
 import { CertificateManager, createDtlsCertificate, fingerprintOf } from '../../electron/core/transport/certificate';
 import { setLogSink } from '../../electron/core/log';
 import { DtlsTransport } from '../../electron/core/transport/dtls';
-import { ManualClock } from '../../electron/core/transport/clock';
+import { ManualClock } from '../../shared/clock';
 import { srtpFromDtls } from '../../electron/core/transport/callDescription';
 import { SrtpSession } from '../../electron/core/srtp';
 

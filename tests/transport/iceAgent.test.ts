@@ -1,7 +1,7 @@
 // The ICE agent's state machine with an injected clock (no waiting): nomination, consent freshness
 // (RFC 7675), ICE restart (RFC 8445 §9), role conflict (§7.3.1.1), and refusal of bad STUN.
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../electron/core/transport/clock';
+import { ManualClock } from '../../shared/clock';
 import type { RemoteAddress } from '../../electron/core/transport/demux';
 import { Attr, IceAgent, METHOD_BINDING, serializeStun, StunClass, type IceState } from '../../electron/core/transport/ice';
 

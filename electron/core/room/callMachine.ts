@@ -2,7 +2,7 @@
 // room intents (call, answer, hang up), by what the call signalling reports (RFC 3261 dialogs arrive
 // with issue 5), and by timeouts on an injected clock. The transition table is the whole behaviour.
 import type { CallState } from '../../../shared/ipc/contract';
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../clock';
 
 export type CallEvent =
   | 'dial' // the room asked to call the far end

@@ -9,7 +9,7 @@ import { dispatchKey, type KeyPress } from '../../../shared/keys/keymap';
 import { createLogger } from '../log';
 import { CallMachine, InvalidTransitionError, type CallEvent } from './callMachine';
 import type { CallSignal, CallSignalling } from './callSignalling';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { applyControlIntent, INITIAL_CONTROLS, keyHelpRows, type RoomControls } from './roomControls';
 
 const log = createLogger('room');

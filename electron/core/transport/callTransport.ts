@@ -10,7 +10,7 @@ import { buildDescription, dtlsRoleFor, parseRemoteDescription, answerSetupFor, 
 import { answerSections, offerSections, srtpFromDtls, type OurStream } from './callDescription';
 import { Vp8Packetizer } from '../rtp';
 import type { DtlsCertificate } from './certificate';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { UdpDemux, type RemoteAddress } from './demux';
 import { DtlsTransport, warmUpDtls } from './dtls';
 import { DtlsGate } from './dtlsGate';

@@ -36,5 +36,4 @@ export { UdpDemux, classifyDatagram, type RemoteAddress, type PacketClass } from
 export { IceAgent, parseCandidate, serializeCandidate, type IceCandidate, type IceState } from './ice';
 export { DtlsTransport, type DtlsState, type DtlsRole, type DatagramTransport } from './dtls';
 export { DataChannel, DataChannels, CLUE_CHANNEL, isClueChannel, type DataChannelState } from './sctp';
-export { systemClock, ManualClock, type Clock } from './clock';
 export { ParseError, InvalidStateError, InvalidTransitionError } from './errors';

@@ -9,7 +9,7 @@ import { createLogger } from '../../log';
 import type { SrtpProfile } from '../../srtp/types';
 import { SRTP_PROFILE_PREFERENCE } from '../../srtp/types';
 import { certificateMatches, type DtlsCertificate, type Fingerprint } from '../certificate';
-import { systemClock, type Clock, type TimerHandle } from '../clock';
+import { systemClock, type Clock, type TimerHandle } from '../../clock';
 import { InvalidStateError } from '../errors';
 import { TypedEvents } from '../events';
 import { StateMachine, type TransitionTable } from '../stateMachine';

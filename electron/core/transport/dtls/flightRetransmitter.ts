@@ -3,7 +3,7 @@
 // RFC 6347 §4.2.4.1 allows an initial timer below 1 s and WebRTC stacks use 50 ms; werift's own
 // timer waits 500 ms, and a peer whose DTLS server starts after its ICE (aiortc) drops our first
 // ClientHello, so this is the difference between ~50 ms and ~600 ms to connect.
-import type { Clock, TimerHandle } from '../clock';
+import type { Clock, TimerHandle } from '../../clock';
 
 export const INITIAL_RTO_MS = 50;
 export const MAX_RTO_MS = 1000;

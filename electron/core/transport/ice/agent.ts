@@ -5,7 +5,7 @@
 // restart (§9). It never owns the socket: the demux hands it STUN, and it sends through `send`.
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../log';
-import { systemClock, type Clock, type TimerHandle } from '../clock';
+import { systemClock, type Clock, type TimerHandle } from '../../clock';
 import type { RemoteAddress } from '../demux';
 import { InvalidStateError, ParseError } from '../errors';
 import { TypedEvents } from '../events';

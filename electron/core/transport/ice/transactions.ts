@@ -1,7 +1,7 @@
 // STUN client transactions over UDP (RFC 8489 §6.2.1): a request is sent again after RTO, 2*RTO,
 // 4*RTO ... until `maxTransmits` (Rc) or an answer; a transaction that gives up reports a timeout.
 // Keyed by transaction id; the clock is injected.
-import type { Clock, TimerHandle } from '../clock';
+import type { Clock, TimerHandle } from '../../clock';
 import type { RemoteAddress } from '../demux';
 
 interface Entry<T> {

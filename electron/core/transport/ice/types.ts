@@ -1,7 +1,7 @@
 // The ICE agent's public types: its states and transition table, timing (RFC 8445 §14, RFC 7675
 // §5.1), options, credentials (RFC 8445 §5.3: ufrag >= 24 bits, pwd >= 128 bits of randomness) and events.
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 import type { RemoteAddress } from '../demux';
 import type { TransitionTable } from '../stateMachine';
 import type { IceCandidate } from './candidate';

@@ -1,23 +1,18 @@
-// The room core's only view of time: injected so that call timeouts are tested without waiting
-// (CONVENTIONS 8). systemClock is the one used in the app.
-export type TimerHandle = { readonly cancel: () => void };
+// The only view of time the room core, the transport and the CLUE state machines have: injected, so
+// that timeouts, retransmissions and consent checks are tested without waiting (CONVENTIONS 8).
+// The system clock lives in electron/core/clock.ts; ManualClock here is moved by hand.
 
-export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-  /** Runs `fn` once after `ms`; cancel() is idempotent. */
-  after(ms: number, fn: () => void): TimerHandle;
+export interface TimerHandle {
+  /** Idempotent. */
+  cancel(): void;
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  after(ms, fn) {
-    const timer = setTimeout(fn, ms);
-    // A pending call timeout must not keep a headless process alive on its own.
-    timer.unref?.();
-    return { cancel: () => clearTimeout(timer) };
-  },
-};
+export interface Clock {
+  /** Milliseconds since the epoch, from a monotonic source (intervals stay right when the wall clock is set). */
+  now(): number;
+  /** Runs `fn` once after `ms`. */
+  after(ms: number, fn: () => void): TimerHandle;
+}
 
 /** A clock moved by hand (tests, simulations): advance() fires due timers in time order. */
 export class ManualClock implements Clock {
@@ -25,7 +20,7 @@ export class ManualClock implements Clock {
   private seq = 0;
   private readonly timers = new Map<number, { at: number; fn: () => void }>();
 
-  constructor(start = 1_700_000_000_000) {
+  constructor(start = 0) {
     this.time = start;
   }
 
@@ -36,9 +31,10 @@ export class ManualClock implements Clock {
   after(ms: number, fn: () => void): TimerHandle {
     const id = ++this.seq;
     this.timers.set(id, { at: this.time + Math.max(0, ms), fn });
-    return { cancel: () => this.timers.delete(id) };
+    return { cancel: () => void this.timers.delete(id) };
   }
 
+  /** Moves time forward by `ms`, running every timer that falls due (including ones they set), in order. */
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
@@ -52,6 +48,7 @@ export class ManualClock implements Clock {
     this.time = end;
   }
 
+  /** Timers set and not yet fired or cancelled. */
   get pending(): number {
     return this.timers.size;
   }
