@@ -1,12 +1,12 @@
-// The three transition tables (RFC 8847 §6, §6.1, §6.2): every allowed transition leads where the
+// The three transition tables (RFC 8847 §6, §6.1, §6.2; Figures 9-11): every allowed transition leads where the
 // table says, every other (state, event) pair raises InvalidTransitionError.
 import { describe, expect, it } from 'vitest';
 import { CONSUMER_TRANSITIONS, InvalidTransitionError, PARTICIPANT_TRANSITIONS, PROVIDER_TRANSITIONS, StateMachine, type TransitionTable } from '../../shared/clue';
 
 const EVENTS = {
   participant: ['channelOpening', 'sendOptions', 'awaitOptions', 'optionsTimeout', 'optionsResponseOk', 'optionsResponseError', 'optionsAccepted', 'optionsRefused', 'close', 'reset'],
-  provider: ['advReady', 'advSent', 'ackOk', 'ackError', 'ackTimeout', 'confWithAck', 'confReceived', 'confAccepted', 'confRejected', 'confRejectedKeep', 'channelClosed'],
-  consumer: ['advReceived', 'advAccepted', 'advInvalid', 'confSent', 'confResponseOk', 'confResponseError', 'confTimeout', 'reconfigure', 'channelClosed'],
+  provider: ['advReady', 'advSent', 'ackOk', 'ackError', 'ackTimeout', 'confWithAck', 'confReceived', 'confAccepted', 'confRejected', 'channelClosed'],
+  consumer: ['advReceived', 'ackSent', 'nackSent', 'confAckSent', 'confSent', 'confResponseOk', 'confResponseError', 'confTimeout', 'channelClosed'],
 } as const;
 
 function cases(table: TransitionTable<string, string>, events: readonly string[]): [string, string, string | undefined][] {

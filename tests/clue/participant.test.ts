@@ -208,7 +208,7 @@ describe('bad, out-of-order and unexpected messages', () => {
     expect(seqOf('configure')).toEqual([(ackSeq ?? 0) + 1]);
   });
 
-  it('answers requests that come before OPTIONS with 400, and a second OPTIONS too', () => {
+  it('answers requests that come before OPTIONS with 400, and ignores a second OPTIONS (RFC 8847 §6)', () => {
     const { s, send } = driven();
     send({ type: 'configure', advSequenceNr: 1, captureEncodings: [] });
     expect([kindOf(lastSent(s)), codeOf(lastSent(s))]).toEqual(['configureResponse', 400]);
@@ -216,10 +216,12 @@ describe('bad, out-of-order and unexpected messages', () => {
     expect([kindOf(lastSent(s)), codeOf(lastSent(s))]).toEqual(['ack', 400]);
     send(OPTIONS);
     expect(s.p.state).toBe('active');
+    const sent = s.ch.sent.length;
     send(OPTIONS);
-    expect([kindOf(lastSent(s)), codeOf(lastSent(s))]).toEqual(['optionsResponse', 400]);
     send({ type: 'optionsResponse', responseCode: 200, reasonString: 'Success' });
-    expect(s.problems.at(-1)?.action).toBe('dropped');
+    expect(s.ch.sent.length).toBe(sent);
+    expect(s.problems.slice(-2).map((p) => p.action)).toEqual(['dropped', 'dropped']);
+    expect(s.p.state).toBe('active');
   });
 
   it('answers a CONFIGURE for an unknown or replaced ADV with 403 / 404, and one without ACK with 400', () => {
@@ -236,7 +238,7 @@ describe('bad, out-of-order and unexpected messages', () => {
     expect(codeOf(lastSent(s))).toBe(404);
   });
 
-  it('a refused CONFIGURE keeps the provider waiting, or keeps the configuration in force', () => {
+  it('a refused CONFIGURE leads to WAIT FOR CONF and keeps the configuration in force (RFC 8847 §6.1)', () => {
     const { s, send } = driven();
     send(OPTIONS);
     const adv = Number(/<sequenceNr>(\d+)/.exec(s.ch.sent[1] ?? '')?.[1]);
@@ -249,11 +251,12 @@ describe('bad, out-of-order and unexpected messages', () => {
     expect(codeOf(lastSent(s))).toBe(200);
     send({ type: 'configure', advSequenceNr: adv, captureEncodings: [{ id: 'a', captureID: 'ACM', encodingID: 'ENC_A0', configuredContent: { mediaCaptureIDs: ['AC0'], sceneViewIDs: [] } }] });
     expect(codeOf(lastSent(s))).toBe(405);
-    expect(s.transitions).toContain('provider:confResponse-confRejectedKeep->established');
+    expect(s.transitions).toContain('provider:established-confReceived->confResponse');
+    expect(s.p.provider?.state).toBe('waitForConf');
     expect(s.p.provider?.configuration?.map((c) => c.captureID)).toEqual(['VC0']);
     send({ type: 'configure', advSequenceNr: adv, captureEncodings: [] });
     expect(codeOf(lastSent(s))).toBe(200);
-    expect(s.transitions).toContain('provider:established-confReceived->confResponse');
+    expect(s.p.provider?.state).toBe('established');
   });
 
   it('an invalid ADV is refused with its code (consumer side)', () => {
@@ -264,8 +267,8 @@ describe('bad, out-of-order and unexpected messages', () => {
     send({ type: 'advertisement', info: broken });
     expect([kindOf(lastSent(s)), codeOf(lastSent(s))]).toEqual(['ack', 403]);
     expect(lastSent(s)).toContain('CS9');
-    expect(s.transitions).toContain('consumer:advProcessing-advInvalid->idle');
-    expect(s.p.consumer?.state).toBe('idle');
+    expect(s.transitions).toContain('consumer:advProcessing-nackSent->waitForAdv');
+    expect(s.p.consumer?.state).toBe('waitForAdv');
     send({ type: 'advertisement', info: roomInfo(threeScreenRoom()) });
     expect(s.p.consumer?.state).toBe('waitForConfResponse');
   });
@@ -301,10 +304,10 @@ describe('bad, out-of-order and unexpected messages', () => {
     bad = false;
     expect(s.p.consumer?.reconfigure()).toBe(true);
     pump(far, s);
-    expect(s.transitions).toContain('consumer:conf-reconfigure->conf');
+    expect(s.transitions).toContain('consumer:conf-confSent->waitForConfResponse');
     expect(s.p.consumer?.state).toBe('established');
     expect(s.p.consumer?.reconfigure()).toBe(true);
-    expect(s.transitions).toContain('consumer:established-reconfigure->conf');
+    expect(s.transitions).toContain('consumer:established-confSent->waitForConfResponse');
     pump(far, s);
     // A new ADV while the consumer sits in CONF after a refusal.
     bad = true;
@@ -426,9 +429,9 @@ describe('closing', () => {
     const silent = side(clock, { initiator: false, provider: {}, timeouts: T });
     silent.p.channelOpen();
     silent.p.receive(encodeMessage({ type: 'options', version: '1.0', sequenceNr: 1, mediaProvider: false, mediaConsumer: true }));
-    expect(silent.p.provider?.state).toBe('idle');
+    expect(silent.p.provider?.state).toBe('adv');
     silent.p.close();
-    expect(silent.transitions).toContain('provider:idle-channelClosed->terminated');
+    expect(silent.transitions).toContain('provider:adv-channelClosed->terminated');
   });
 
   it('a provider rejected ADV then closed, and an established pair closed, reach TERMINATED', () => {

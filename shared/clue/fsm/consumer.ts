@@ -1,8 +1,10 @@
-// The media consumer state machine (RFC 8847 §6.2): IDLE → ADV PROCESSING → CONF → WAIT FOR CONF
-// RESPONSE → ESTABLISHED; a new ADV moves it back to ADV PROCESSING from any state (a CONFIGURE
-// still pending then is superseded: its late response is ignored), TERMINATED when the channel
-// closes. ADV PROCESSING and CONF are entered and left within one call (sending is synchronous),
-// except CONF after a refused CONFIGURE, where the consumer waits for a new ADV or reconfigure().
+// The media consumer state machine (RFC 8847 §6.2, Figure 11): WAIT FOR ADV → ADV PROCESSING →
+// (ack sent) CONF → WAIT FOR CONF RESPONSE → ESTABLISHED, or ADV PROCESSING → (configure+ack sent)
+// WAIT FOR CONF RESPONSE directly; a NACK sent leads back to WAIT FOR ADV; a new ADV moves it back
+// to ADV PROCESSING from CONF, WAIT FOR CONF RESPONSE and ESTABLISHED (a CONFIGURE still pending
+// then is superseded: its late response is ignored). ADV PROCESSING is entered and left within one
+// call (sending is synchronous), and so is CONF, except after a refused CONFIGURE, where the consumer
+// waits for a new ADV or reconfigure(). TERMINATED (the channel closed) is ours.
 import { isSuccess, RESPONSE_CODES } from '../errors';
 import type { AdvertisementMessage, ConfigureResponseMessage } from '../messages/types';
 import type { CaptureEncoding } from '../model/types';
@@ -11,15 +13,16 @@ import { indexAdvertisement, type AdvIndex } from '../semantics/index';
 import { StateMachine, Timer, type TransitionListener, type TransitionTable } from './machine';
 import type { RoleDeps } from './roles';
 
-export type ConsumerState = 'idle' | 'advProcessing' | 'conf' | 'waitForConfResponse' | 'established' | 'terminated';
-export type ConsumerEvent = 'advReceived' | 'advAccepted' | 'advInvalid' | 'confSent' | 'confResponseOk' | 'confResponseError' | 'confTimeout' | 'reconfigure' | 'channelClosed';
+export type ConsumerState = 'waitForAdv' | 'advProcessing' | 'conf' | 'waitForConfResponse' | 'established' | 'terminated';
+export type ConsumerEvent = 'advReceived' | 'ackSent' | 'nackSent' | 'confAckSent' | 'confSent' | 'confResponseOk' | 'confResponseError' | 'confTimeout' | 'channelClosed';
 
+/** RFC 8847 Figure 11 (confAckSent is "configure+ack sent"); confTimeout is ours. */
 export const CONSUMER_TRANSITIONS: TransitionTable<ConsumerState, ConsumerEvent> = {
-  idle: { advReceived: 'advProcessing', channelClosed: 'terminated' },
-  advProcessing: { advAccepted: 'conf', advInvalid: 'idle', channelClosed: 'terminated' },
-  conf: { confSent: 'waitForConfResponse', advReceived: 'advProcessing', reconfigure: 'conf', channelClosed: 'terminated' },
+  waitForAdv: { advReceived: 'advProcessing', channelClosed: 'terminated' },
+  advProcessing: { ackSent: 'conf', confAckSent: 'waitForConfResponse', nackSent: 'waitForAdv', channelClosed: 'terminated' },
+  conf: { confSent: 'waitForConfResponse', advReceived: 'advProcessing', channelClosed: 'terminated' },
   waitForConfResponse: { confResponseOk: 'established', confResponseError: 'conf', confTimeout: 'conf', advReceived: 'advProcessing', channelClosed: 'terminated' },
-  established: { advReceived: 'advProcessing', reconfigure: 'conf', channelClosed: 'terminated' },
+  established: { confSent: 'waitForConfResponse', advReceived: 'advProcessing', channelClosed: 'terminated' },
   terminated: {},
 };
 
@@ -59,7 +62,7 @@ export class ConsumerMachine {
     private readonly options: ConsumerOptions,
     private readonly events: ConsumerEvents = {},
   ) {
-    this.fsm = new StateMachine('media consumer', CONSUMER_TRANSITIONS, 'idle', events.onTransition);
+    this.fsm = new StateMachine('media consumer', CONSUMER_TRANSITIONS, 'waitForAdv', events.onTransition);
     this.timer = new Timer(deps.clock);
   }
 
@@ -85,22 +88,24 @@ export class ConsumerMachine {
     if (first) {
       this.deps.report(first, 'answered');
       this.deps.send({ type: 'ack', responseCode: first.code, reasonString: `${RESPONSE_CODES[first.code]}: ${first.reason}`, advSequenceNr: msg.sequenceNr });
-      this.fsm.fire('advInvalid');
+      this.fsm.fire('nackSent');
       return;
     }
     this.adv = { seq: msg.sequenceNr, idx };
     const piggyback = this.options.piggybackAck === true;
-    if (!piggyback) this.deps.send({ type: 'ack', responseCode: 200, reasonString: RESPONSE_CODES[200], advSequenceNr: msg.sequenceNr });
-    this.fsm.fire('advAccepted');
+    if (!piggyback) {
+      this.deps.send({ type: 'ack', responseCode: 200, reasonString: RESPONSE_CODES[200], advSequenceNr: msg.sequenceNr });
+      this.fsm.fire('ackSent');
+    }
     this.events.onAdvertisement?.(this.adv);
     this.retries = 0;
     this.sendConfigure(this.options.choose(this.adv), piggyback);
   }
 
-  /** Chooses again from the current advertisement (e.g. the local screens changed). */
+  /** Chooses again from the current advertisement (e.g. the local screens changed): from CONF or ESTABLISHED. */
   reconfigure(): boolean {
-    if (!this.adv || !this.fsm.can('reconfigure')) return false;
-    this.fsm.fire('reconfigure');
+    const state = this.fsm.state;
+    if (!this.adv || (state !== 'conf' && state !== 'established')) return false;
     this.retries = 0;
     this.sendConfigure(this.options.choose(this.adv), false);
     return true;
@@ -111,7 +116,7 @@ export class ConsumerMachine {
     if (!adv) return;
     const seq = this.deps.send(ack ? { type: 'configure', advSequenceNr: adv.seq, ack: 200, captureEncodings: list } : { type: 'configure', advSequenceNr: adv.seq, captureEncodings: list });
     this.pending = { seq, list, ack };
-    this.fsm.fire('confSent');
+    this.fsm.fire(this.fsm.state === 'advProcessing' ? 'confAckSent' : 'confSent');
     this.timer.start(this.deps.timeouts.responseMs, () => this.confTimeout());
   }
 

@@ -1,6 +1,8 @@
-// The CLUE participant (RFC 8847 §6): IDLE → CHANNEL SETUP → OPTIONS → ACTIVE → TERMINATED. The
+// The CLUE participant (RFC 8847 §6, Figure 9): IDLE → CHANNEL SETUP → OPTIONS → ACTIVE. The
 // RFC's OPTIONS state is split by role: the channel initiator (CI) sends OPTIONS and waits for the
-// response (waitOptionsResponse), the responder (CR) waits for OPTIONS (waitOptions). In ACTIVE the
+// response (waitOptionsResponse), the responder (CR) waits for OPTIONS (waitOptions). Where the RFC
+// goes back to IDLE (channel error, session ends, OPTIONS phase failure) this machine goes to
+// TERMINATED, and reset() returns it to IDLE before a new channel. In ACTIVE the
 // participant runs a media provider and/or a media consumer machine as the OPTIONS exchange
 // decided, and checks what every message has in common: sequence numbers (402), clueId (403),
 // version (401). Bad input is answered or dropped, reported, and never thrown.
@@ -157,10 +159,10 @@ export class ClueParticipant {
   }
 
   /** Answers a request with its response type and an error code; a response is dropped instead. */
-  private refuse(type: MessageType, seq: number | undefined, code: ErrorCode, reason: string): void {
+  private refuse(type: MessageType, seq: number | undefined, code: ErrorCode, reason: string, version?: string): void {
     const response = seq === undefined ? undefined : errorResponse(type, seq, code, reason);
     this.report({ code, reason: `${type}: ${reason}` }, response ? 'answered' : 'dropped');
-    if (response) this.send(response);
+    if (response) this.send(response, version);
   }
 
   /** One message from the channel. Never throws: bad input is answered or dropped and reported. */
@@ -189,6 +191,11 @@ export class ClueParticipant {
       this.refuse(sniffed?.type ?? 'ack', sniffed?.sequenceNr, err.code, err.message);
       return;
     }
+    // RFC 8847 §6: in ACTIVE a further 'options'/'optionsResponse' MUST be ignored.
+    if (state === 'active' && (msg.type === 'options' || msg.type === 'optionsResponse')) {
+      this.report({ code: 400, reason: `${msg.type} ignored: the OPTIONS exchange is already complete` }, 'dropped');
+      return;
+    }
     const refusal = this.intake.check(msg, this.version);
     if (refusal) {
       this.refuse(msg.type, msg.sequenceNr, refusal.code, refusal.reason);
@@ -211,9 +218,8 @@ export class ClueParticipant {
     }
     switch (msg.type) {
       case 'options':
-        return this.refuse(msg.type, msg.sequenceNr, 400, 'the OPTIONS exchange is already complete');
       case 'optionsResponse':
-        return this.refuse(msg.type, msg.sequenceNr, 400, 'no OPTIONS is pending');
+        return; // ignored in ACTIVE (see handle)
       case 'advertisement':
         if (this.consumer) this.consumer.onAdvertisement(msg);
         else this.refuse(msg.type, msg.sequenceNr, 400, 'this participant is not a media consumer in this session');
@@ -236,8 +242,10 @@ export class ClueParticipant {
   private onOptions(msg: OptionsMessage): void {
     this.timer.stop();
     const outcome = answerOptions(msg, this.local);
+    // The OPTIONS RESPONSE carries the OPTIONS' own "v" (as in RFC 8847 §10.2); the version chosen
+    // is in its <version> element and is used from the next message on (§5.2).
     if (!outcome.ok) {
-      this.refuse('options', msg.sequenceNr, outcome.code, outcome.reason);
+      this.refuse('options', msg.sequenceNr, outcome.code, outcome.reason, msg.version);
       this.fsm.fire('optionsRefused');
       this.shutdown(outcome.reason);
       return;
@@ -246,7 +254,7 @@ export class ClueParticipant {
     this.version = session.version;
     const res: Outgoing = { type: 'optionsResponse', responseCode: 200, reasonString: RESPONSE_CODES[200], mediaProvider: !!this.o.provider, mediaConsumer: !!this.o.consumer, selectedVersion: session.version };
     if (session.extensions.length && res.type === 'optionsResponse') res.commonExtensions = session.extensions;
-    this.send(res);
+    this.send(res, msg.version);
     this.fsm.fire('optionsAccepted');
     this.startRoles(session);
   }

@@ -1,7 +1,9 @@
-// The media provider state machine (RFC 8847 §6.1): IDLE → ADV → WAIT FOR ACK → WAIT FOR CONF →
-// CONF RESPONSE → ESTABLISHED, a new ADV from any state after IDLE, TERMINATED when the channel
-// closes. ADV and CONF RESPONSE are the states in which the provider prepares and sends a message;
-// here sending is synchronous, so they are entered and left within one call.
+// The media provider state machine (RFC 8847 §6.1, Figure 10): ADV → WAIT FOR ACK → WAIT FOR CONF →
+// CONF RESPONSE → ESTABLISHED; "changed telepresence settings" (a new advertisement) leads back to
+// ADV, a NACK too; an error CONFIGURE RESPONSE leads to WAIT FOR CONF (the configuration in force
+// before it stays in force). The machine starts in ADV, where it stays until it is given an
+// advertisement to send; CONF RESPONSE is entered and left within one call (sending is synchronous).
+// TERMINATED (the channel closed) is ours: the RFC's machines simply stop with the channel.
 import { isSuccess, RESPONSE_CODES, type ErrorCode, type Problem } from '../errors';
 import type { AckMessage, ConfigureMessage } from '../messages/types';
 import type { CaptureEncoding, ClueInfo } from '../model/types';
@@ -11,15 +13,15 @@ import { indexAdvertisement, type AdvIndex } from '../semantics/index';
 import { StateMachine, Timer, type TransitionListener, type TransitionTable } from './machine';
 import type { RoleDeps } from './roles';
 
-export type ProviderState = 'idle' | 'adv' | 'waitForAck' | 'waitForConf' | 'confResponse' | 'established' | 'terminated';
-export type ProviderEvent = 'advReady' | 'advSent' | 'ackOk' | 'ackError' | 'ackTimeout' | 'confWithAck' | 'confReceived' | 'confAccepted' | 'confRejected' | 'confRejectedKeep' | 'channelClosed';
+export type ProviderState = 'adv' | 'waitForAck' | 'waitForConf' | 'confResponse' | 'established' | 'terminated';
+export type ProviderEvent = 'advReady' | 'advSent' | 'ackOk' | 'ackError' | 'ackTimeout' | 'confWithAck' | 'confReceived' | 'confAccepted' | 'confRejected' | 'channelClosed';
 
+/** RFC 8847 Figure 10; advReady is "changed telepresence settings", ackError "NACK received", ackTimeout ours. */
 export const PROVIDER_TRANSITIONS: TransitionTable<ProviderState, ProviderEvent> = {
-  idle: { advReady: 'adv', channelClosed: 'terminated' },
   adv: { advSent: 'waitForAck', advReady: 'adv', channelClosed: 'terminated' },
   waitForAck: { ackOk: 'waitForConf', ackError: 'adv', ackTimeout: 'adv', confWithAck: 'confResponse', advReady: 'adv', channelClosed: 'terminated' },
   waitForConf: { confReceived: 'confResponse', advReady: 'adv', channelClosed: 'terminated' },
-  confResponse: { confAccepted: 'established', confRejected: 'waitForConf', confRejectedKeep: 'established', channelClosed: 'terminated' },
+  confResponse: { confAccepted: 'established', confRejected: 'waitForConf', channelClosed: 'terminated' },
   established: { confReceived: 'confResponse', advReady: 'adv', channelClosed: 'terminated' },
   terminated: {},
 };
@@ -52,14 +54,15 @@ export class ProviderMachine {
     /** Whether the peer negotiated the encodings extension (else the limits go in SDP only). */
     private readonly includeEncodings = false,
   ) {
-    this.fsm = new StateMachine('media provider', PROVIDER_TRANSITIONS, 'idle', events.onTransition);
+    // RFC 8847 §6.1: "As soon as the sub-state machine of the MP is activated, it is in the ADV state."
+    this.fsm = new StateMachine('media provider', PROVIDER_TRANSITIONS, 'adv', events.onTransition);
     this.timer = new Timer(deps.clock);
   }
 
   get state(): ProviderState {
     return this.fsm.state;
   }
-  /** The configuration in force (after a successful CONFIGURE RESPONSE). */
+  /** The configuration in force: the last one accepted (RFC 8847 §6.1), kept through a refused CONFIGURE. */
   get configuration(): readonly CaptureEncoding[] | undefined {
     return this.configured;
   }
@@ -130,7 +133,8 @@ export class ProviderMachine {
     const problems = checkConfigure(msg.captureEncodings, cur.idx);
     const first = problems[0];
     if (first) {
-      this.fsm.fire(this.configured ? 'confRejectedKeep' : 'confRejected');
+      // RFC 8847 §6.1: an error 'configureResponse' sent leads to WAIT FOR CONF.
+      this.fsm.fire('confRejected');
       refuse(first.code, first.reason);
       return;
     }
