@@ -1,5 +1,6 @@
-// XML namespaces used by CLUE: RFC 8846 §4 (data model), RFC 8847 §11 (protocol), RFC 6351 (xCard),
-// and the Telescene encoding-limits extension (RFC 8847 §7 extension mechanism, see model/encodings).
+// XML namespaces used by CLUE: RFC 8846 §4, §26.1 (data model), RFC 8847 §9, §12.1 (protocol),
+// RFC 6351 (xCard), and the Telescene encoding-limits extension (RFC 8847 §8 extension mechanism,
+// see model/encodings).
 export const NS_INFO = 'urn:ietf:params:xml:ns:clue-info';
 export const NS_PROTOCOL = 'urn:ietf:params:xml:ns:clue-protocol';
 export const NS_VCARD = 'urn:ietf:params:xml:ns:vcard-4.0';

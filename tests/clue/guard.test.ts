@@ -1,4 +1,4 @@
-// The hostile-input guard (RFC 8847 §15): bounds and refusals that fixtures cannot show well.
+// The hostile-input guard (RFC 8847 §11): bounds and refusals that fixtures cannot show well.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_XML_LIMITS, decodeMessage, ParseError } from '../../shared/clue';
 import { guardXml } from '../../shared/clue/xml/guard';

@@ -3,7 +3,7 @@
 // 1. People video. N = the local "people" screens (all screens if none is "people"). Among the
 //    scene views with people video (video captures without <presentation>), prefer the one whose
 //    count of video captures fits the screens best: exactly N, else the largest count below N
-//    (ties: the lower sum of priorities, RFC 8846 §11.6, then advertised order). When every scene
+//    (ties: the lower sum of priorities, RFC 8846 §11.14, then advertised order). When every scene
 //    view has more video captures than screens, fall back to MCCs (RFC 8845 §7.2, best priority
 //    first, at most N); without MCCs, take the N most important captures of the smallest view.
 // 2. Content: the most important presentation capture goes to the first "content" screen; with no
@@ -47,7 +47,7 @@ export interface ConsumerChoice {
   strategy: 'sceneView' | 'mcc' | 'subset' | 'none';
   sceneViewID?: string;
   captures: ChosenCapture[];
-  /** What the CONFIGURE carries (RFC 8846 §24). */
+  /** What the CONFIGURE carries (RFC 8846 §22). */
   captureEncodings: CaptureEncoding[];
   notes: string[];
 }

@@ -1,4 +1,4 @@
-// ClueMessage → XML (RFC 8847 §5, element order of the §11 schema). The protocol namespace is the
+// ClueMessage → XML (RFC 8847 §5, element order of the §9 schema). The protocol namespace is the
 // default one; clue-info elements use "dm:", xCard "xcard:", the encodings extension "enc:".
 import { RESPONSE_CODES } from '../errors';
 import { writeCaptureEncoding, writeClueInfoBody, type Prefixes } from '../model/encodeInfo';

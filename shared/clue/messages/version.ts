@@ -3,7 +3,7 @@
 // version both support.
 import type { OptionsMessage } from './types';
 
-/** RFC 8847 §11 versionType. */
+/** RFC 8847 §5, §9 versionType (major.minor, major not 0 and without a leading 0). */
 export const VERSION = /^[1-9]\d{0,3}\.\d{1,4}$/;
 export const CLUE_VERSION = '1.0';
 

@@ -1,4 +1,4 @@
-// RFC 8846 §5 <mediaCapture> (and §11-12: spatial information, MCC fields) from XML.
+// RFC 8846 §11 <mediaCapture> (§11.5 spatial information, §11.7-11.11 MCC fields; §12-15 subtypes) from XML.
 import { ParseError } from '../errors';
 import { NS_INFO, NS_XSI } from '../namespaces';
 import { ChildReader, checkAttrs, requiredAttr, textOf } from '../xml/reader';
@@ -59,7 +59,7 @@ function readSpatial(el: XmlElement, path: string): SpatialInformation {
   return out;
 }
 
-/** RFC 8846 §11.5: <description lang="..">text</description>. */
+/** RFC 8846 §11.13: <description lang="..">text</description>. */
 export function readDescriptions(r: ChildReader): Description[] {
   return r.many(NS, 'description', 0, 64).map(([el, path]) => {
     checkAttrs(el, path, ['lang'], false);
@@ -69,7 +69,7 @@ export function readDescriptions(r: ChildReader): Description[] {
   });
 }
 
-/** RFC 8846 §12.1 contentType (also <configuredContent>, §24). */
+/** RFC 8846 §11.7 contentType (also <configuredContent>, §22.3). */
 export function readContent(el: XmlElement, path: string): CaptureContent {
   checkAttrs(el, path, [], true);
   const r = new ChildReader(el, path);
@@ -119,7 +119,7 @@ function kindOf(el: XmlElement, path: string): CaptureKind {
   return kind;
 }
 
-/** One <mediaCapture>: RFC 8846 §5 mediaCaptureType and its four subtypes. */
+/** One <mediaCapture>: RFC 8846 §11 mediaCaptureType and its four subtypes (§12-15). */
 export function readMediaCapture(el: XmlElement, path: string): MediaCapture {
   checkAttrs(el, path, ['captureID', 'mediaType'], true);
   const kind = kindOf(el, path);

@@ -1,4 +1,4 @@
-// RFC 8846 §4-§10, §21, §24: the data model's lists from XML (the body of <clueInfo> and of an
+// RFC 8846 §5-§10, §16-§23: the data model's lists from XML (the body of <clueInfo> and of an
 // ADVERTISEMENT, RFC 8847 §5.3) and <captureEncodings> (the body of a CONFIGURE, RFC 8847 §5.5).
 import { ParseError } from '../errors';
 import { NS_ENCODINGS, NS_INFO, NS_VCARD } from '../namespaces';
@@ -167,7 +167,7 @@ function readGlobalView(el: XmlElement, path: string): GlobalView {
   return view;
 }
 
-/** RFC 8846 §24 <captureEncoding>. */
+/** RFC 8846 §22 <captureEncoding>. */
 export function readCaptureEncoding(el: XmlElement, path: string): CaptureEncoding {
   checkAttrs(el, path, ['ID'], true);
   const id = readId(requiredAttr(el, 'ID', path), `${path}/@ID`);

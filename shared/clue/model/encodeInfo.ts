@@ -1,5 +1,5 @@
 // The data model to XML, in the element order of the RFC 8846 §4 schema. Inside CLUE messages the
-// clue-info elements carry the prefix "dm:" (RFC 8847 §11 imports RFC 8846's schema); the wrapper
+// clue-info elements carry the prefix "dm:" (RFC 8847 §9 imports RFC 8846's schema); the wrapper
 // elements of an ADVERTISEMENT are local to the protocol schema and so unprefixed.
 import { formatDecimal } from '../xml/values';
 import type { XmlWriter } from '../xml/writer';
@@ -99,7 +99,7 @@ function encoding(w: XmlWriter, e: Encoding): void {
   w.end();
 }
 
-/** Writes the <clueInfo> / ADVERTISEMENT body (RFC 8846 §4 clueInfoType order). */
+/** Writes the <clueInfo> / ADVERTISEMENT body (RFC 8846 §4 clueInfoType order, §23). */
 export function writeClueInfoBody(w: XmlWriter, p: Prefixes, info: ClueInfo): void {
   const i = p.i;
   w.start(`${p.c}mediaCaptures`);

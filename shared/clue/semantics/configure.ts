@@ -41,7 +41,7 @@ export function checkConfigure(list: readonly CaptureEncoding[], idx: AdvIndex, 
       groupLoad.set(group.encodingGroupID, (groupLoad.get(group.encodingGroupID) ?? 0) + bps);
     }
     if (ce.configuredContent) {
-      // RFC 8846 §24 / RFC 8845 §7.2.1.4: a subset of an MCC's constituents, only if allowed.
+      // RFC 8846 §22.3, §11.9 / RFC 8845 §7.2.1.4: a subset of an MCC's constituents, only if allowed.
       if (!capture.multiple) p(303, `configuredContent given for ${ce.captureID}, which is not an MCC`, at);
       else if (capture.multiple.allowSubsetChoice !== true) p(405, `MCC ${ce.captureID} does not allow a subset choice`, at);
       else {

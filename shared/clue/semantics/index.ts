@@ -48,7 +48,7 @@ export function constituents(idx: AdvIndex, mcc: MediaCapture, seen = new Set<st
   return out;
 }
 
-/** RFC 8846 §9: every capture a simultaneous set admits (listed, via scene views, via scenes). */
+/** RFC 8846 §19: every capture a simultaneous set admits (listed, via scene views, via scenes). */
 export function setMembers(idx: AdvIndex, set: SimultaneousSet): Set<string> {
   const out = new Set<string>(set.mediaCaptureIDs);
   for (const sv of set.sceneViewIDs) for (const id of idx.sceneViews.get(sv)?.mediaCaptureIDs ?? []) out.add(id);

@@ -1,4 +1,4 @@
-// Strict, hostile-input-safe XML scanner for CLUE (RFC 8847 §15 security considerations; XML 1.0
+// Strict, hostile-input-safe XML scanner for CLUE (RFC 8847 §11 security considerations; XML 1.0
 // §2.8, §4.1). One linear pass refuses what a CLUE message never needs: any DTD (<!DOCTYPE,
 // <!ENTITY: billion laughs, external entities), processing instructions, entity references other
 // than the five predefined ones and character references, and documents beyond the size, depth,
