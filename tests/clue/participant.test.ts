@@ -94,6 +94,22 @@ describe('full exchange between two rooms', () => {
     expect(b.ch.sent[0]).not.toContain('<commonExtensions>');
   });
 
+  it('the RFC 8847 §10 negotiation: 1.4 and 2.7 offered, 3.0, 2.9 and 1.9 supported, 2.7 chosen', () => {
+    const { a, b, run } = pair({ supportedVersions: ['1.4', '2.7'] }, { supportedVersions: ['3.0', '2.9', '1.9'], extensions: [] });
+    a.p.channelOpen();
+    b.p.channelOpen();
+    run();
+    // §5.1: "v" of the OPTIONS is the largest minor of the smallest major offered.
+    expect(a.ch.sent[0]).toContain('v="1.4"');
+    // §10.2: the OPTIONS RESPONSE answers in the OPTIONS' "v" and names the version chosen.
+    expect(b.ch.sent[0]).toContain('v="1.4"');
+    expect(b.ch.sent[0]).toContain('<version>2.7</version>');
+    // §5.2: every later message uses the version chosen.
+    expect([...a.ch.sent.slice(1), ...b.ch.sent.slice(1)].every((x) => x.includes('v="2.7"'))).toBe(true);
+    expect(a.p.provider?.state).toBe('established');
+    expect(b.p.provider?.state).toBe('established');
+  });
+
   it('refuses OPTIONS with 401 when no version is common, and the session ends', () => {
     const { a, b, clock, run } = pair({ supportedVersions: ['1.0'] }, { supportedVersions: ['2.0'] });
     a.p.channelOpen();
