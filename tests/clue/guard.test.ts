@@ -46,4 +46,11 @@ describe('XML guard', () => {
     refused('<a>', /unclosed/);
     refused('<?xml version="1.0"?><?xml-stylesheet href="x"?><a/>', /processing instructions/);
   });
+
+  it('finds a bad reference or "]]>" in any text node or attribute, after good ones (the scan remembers where they are)', () => {
+    refused('<a x="&amp;"><b>&lt;</b><c>plain</c><d y="&#65;">&bad;</d></a>', /&bad;/);
+    refused('<a><b>&amp;</b><c z="&nope;"/></a>', /&nope;/);
+    refused('<a><![CDATA[x]]><b>ok</b><c>]]></c></a>', /"]]>"/);
+    expect(() => guardXml('<a><![CDATA[x]]><b>&amp;&#x41;</b><c>&quot;</c><![CDATA[y]]></a>')).not.toThrow();
+  });
 });

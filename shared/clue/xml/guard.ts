@@ -49,9 +49,29 @@ const isNameStart = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0x80;
 const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
 
+/**
+ * The next occurrence of `needle` at or after a position, remembered between calls so that a
+ * forward-moving scan searches the document once, not once per text node (which is quadratic when
+ * the needle does not occur).
+ */
+class NextIndex {
+  private pos = -1;
+  private at = -1;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+  from(pos: number): number {
+    // The cached answer holds for any pos between the last query and the occurrence found.
+    if (pos < this.pos || (this.at !== -1 && this.at < pos) || this.pos === -1) this.at = this.text.indexOf(this.needle, pos);
+    this.pos = pos;
+    return this.at;
+  }
+}
+
 /** XML 1.0 §4.1: a reference must name a predefined entity or a legal character. */
-function checkReferences(text: string, from: number, to: number): void {
-  let amp = text.indexOf('&', from);
+function checkReferences(text: string, from: number, to: number, amps: NextIndex): void {
+  let amp = amps.from(from);
   while (amp !== -1 && amp < to) {
     const semi = text.indexOf(';', amp);
     if (semi === -1 || semi > to || semi - amp > 12) fail('malformed entity or character reference');
@@ -65,7 +85,7 @@ function checkReferences(text: string, from: number, to: number): void {
         if (!legal) fail(`character reference &${ref}; names a character XML does not allow`);
       }
     }
-    amp = text.indexOf('&', semi);
+    amp = amps.from(semi);
   }
 }
 
@@ -88,6 +108,8 @@ export function scanXml(text: string, limits: Readonly<XmlLimits> = DEFAULT_XML_
   const stack: string[] = [];
   let roots = 0;
   let elements = 0;
+  const amps = new NextIndex(text, '&');
+  const cdataEnds = new NextIndex(text, ']]>');
   while (i < n) {
     const lt = text.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
@@ -95,8 +117,8 @@ export function scanXml(text: string, limits: Readonly<XmlLimits> = DEFAULT_XML_
       if (stack.length === 0) {
         for (let k = i; k < textEnd; k++) if (!isWs(text.charCodeAt(k))) fail('text outside the root element');
       } else {
-        checkReferences(text, i, textEnd);
-        const cdEnd = text.indexOf(']]>', i);
+        checkReferences(text, i, textEnd, amps);
+        const cdEnd = cdataEnds.from(i);
         if (cdEnd !== -1 && cdEnd < textEnd) fail('"]]>" is not allowed in text');
         h?.text(text.slice(i, textEnd), false);
       }
@@ -178,7 +200,7 @@ export function scanXml(text: string, limits: Readonly<XmlLimits> = DEFAULT_XML_
       if (close === -1) fail(`unterminated value of attribute ${attr}`);
       const lt2 = text.indexOf('<', j + 1);
       if (lt2 !== -1 && lt2 < close) fail(`"<" inside the value of attribute ${attr}`);
-      checkReferences(text, j + 1, close);
+      checkReferences(text, j + 1, close, amps);
       if (seen.includes(attr)) fail(`attribute ${attr} appears twice in <${name}>`);
       seen.push(attr);
       if (h) attrs.push([attr, text.slice(j + 1, close)]);
