@@ -10,7 +10,7 @@
 //   return Problem[] ({ code, reason, path }).
 // - State machines: ClueParticipant (RFC 8847 §6) runs ProviderMachine (§6.1) and/or
 //   ConsumerMachine (§6.2) over a ClueChannel { send(xml), close(reason) } with an injected Clock
-//   { now, setTimer, clearTimer }; feed it receive(xml), channelOpen(), channelClosed().
+//   (shared/clock.ts: { now, after }); feed it receive(xml), channelOpen(), channelClosed().
 // - Provider: advertisementFromRoom(roomConfig) → the room's ClueInfo and which device feeds
 //   which capture.
 // - Consumer: chooseCaptures(index, { screens: screensFromRoom(room), maxBandwidth }) → the

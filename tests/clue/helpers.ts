@@ -1,43 +1,12 @@
-// Test parts for the CLUE core: a manual clock (the injected clock of the state machines), an
+// Test parts for the CLUE core: the manual clock (shared/clock.ts, the state machines' injected clock), an
 // in-memory link that carries messages between two participants in order (the real transport is
 // an SCTP data channel; the core only needs send/close), the sample rooms, and a rich data model
 // that uses every field of RFC 8846.
 import { readFileSync } from 'node:fs';
 import { checkRoomConfig, DEFAULT_ROOM, type RoomConfig } from '../../shared/config';
-import type { ClueChannel, ClueInfo, Clock, ClueParticipant } from '../../shared/clue';
+import type { ClueChannel, ClueInfo, ClueParticipant } from '../../shared/clue';
 
-export class ManualClock implements Clock {
-  private t = 0;
-  private nextId = 1;
-  private readonly timers = new Map<number, { at: number; fn: () => void }>();
-  now(): number {
-    return this.t;
-  }
-  setTimer(ms: number, fn: () => void): number {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.t + ms, fn });
-    return id;
-  }
-  clearTimer(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  get pending(): number {
-    return this.timers.size;
-  }
-  /** Moves time forward, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      let next: [number, { at: number; fn: () => void }] | undefined;
-      for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at)) next = e;
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.t = next[1].at;
-      next[1].fn();
-    }
-    this.t = end;
-  }
-}
+export { ManualClock } from '../../shared/clock';
 
 /** One direction of the link: what a participant sent, queued until delivered. */
 export class MemoryChannel implements ClueChannel {

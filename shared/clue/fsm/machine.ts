@@ -2,14 +2,9 @@
 // on (the CLUE core does not know it is an SCTP data channel, RFC 8850), explicit transition tables
 // and the error an illegal transition raises.
 
-export type TimerHandle = unknown;
+import type { Clock, TimerHandle } from '../../clock';
 
-/** Time and timers, injected so that tests drive retransmissions without waiting. */
-export interface Clock {
-  now(): number;
-  setTimer(ms: number, fn: () => void): TimerHandle;
-  clearTimer(handle: TimerHandle): void;
-}
+export type { Clock, TimerHandle } from '../../clock';
 
 /** Where CLUE messages go: one XML document per call, reliable and in order (RFC 8847 §4). */
 export interface ClueChannel {
@@ -77,13 +72,13 @@ export class Timer {
   constructor(private readonly clock: Clock) {}
   start(ms: number, fn: () => void): void {
     this.stop();
-    this.handle = this.clock.setTimer(ms, () => {
+    this.handle = this.clock.after(ms, () => {
       this.handle = undefined;
       fn();
     });
   }
   stop(): void {
-    if (this.handle !== undefined) this.clock.clearTimer(this.handle);
+    this.handle?.cancel();
     this.handle = undefined;
   }
   get running(): boolean {

@@ -147,7 +147,7 @@ export class ClueParticipant {
     } catch (err) {
       // Close outside the current transition, which is still running.
       const reason = `channel send failed: ${err instanceof Error ? err.message : String(err)}`;
-      this.o.clock.setTimer(0, () => this.channelClosed(reason));
+      this.o.clock.after(0, () => this.channelClosed(reason));
     }
     return seq;
   }
@@ -278,7 +278,7 @@ export class ClueParticipant {
       send: (m) => this.send(m),
       clock: this.o.clock,
       timeouts: this.timeouts,
-      fail: (reason) => this.o.clock.setTimer(0, () => this.close(reason)),
+      fail: (reason) => this.o.clock.after(0, () => this.close(reason)),
       report: (p, a) => this.report(p, a),
     });
     const withEncodings = extensions.some((e) => e.name === ENCODINGS_EXTENSION.name);
@@ -332,6 +332,6 @@ export class ClueParticipant {
 
   /** Terminated by the OPTIONS exchange: close the channel without a second transition. */
   private shutdown(reason: string): void {
-    this.o.clock.setTimer(0, () => this.close(reason));
+    this.o.clock.after(0, () => this.close(reason));
   }
 }
