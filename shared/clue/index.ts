@@ -15,6 +15,7 @@
 //   which capture.
 // - Consumer: chooseCaptures(index, { screens: screensFromRoom(room), maxBandwidth }) → the
 //   captures to receive, their encodings and the local screen each goes to (for the layout).
+// - A room as a participant: roomRoles(roomConfig) → the provider and consumer options of both.
 export * from './errors';
 export * from './namespaces';
 export type * from './model/types';
@@ -37,3 +38,4 @@ export { advertisementFromRoom, AUDIO_ENCODING_BPS, type CaptureSource, type Roo
 export { chooseCaptures, type ChosenCapture, type ConsumerChoice, type ConsumerPreferences } from './consumer/choose';
 export { placeOnScreens, screensFromRoom, captureX, type LocalScreen } from './consumer/screens';
 export { checkClueText, type CheckResult } from './check';
+export { roomRoles, type RoomRoles } from './room';

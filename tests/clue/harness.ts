@@ -1,5 +1,5 @@
 // Builds participants for the state-machine tests and records every transition they make.
-import { advertisementFromRoom, chooseCaptures, ClueParticipant, screensFromRoom, type ClueInfo, type ParticipantOptions, type Problem, type ProblemAction } from '../../shared/clue';
+import { advertisementFromRoom, ClueParticipant, roomRoles, type ClueInfo, type ParticipantOptions, type Problem, type ProblemAction } from '../../shared/clue';
 import type { RoomConfig } from '../../shared/config';
 import { ManualClock, MemoryChannel } from './helpers';
 
@@ -41,15 +41,10 @@ export function side(clock: ManualClock, o: Omit<ParticipantOptions, 'channel' |
 
 /** A full participant for a room: provider of the room's advertisement, consumer for its screens. */
 export function roomSide(clock: ManualClock, room: RoomConfig, initiator: boolean, extra: Partial<ParticipantOptions> = {}): Side {
-  const screens = screensFromRoom(room);
-  return side(clock, {
-    initiator,
-    clueId: room.room.name,
-    initialSequenceNr: initiator ? 100 : 500,
-    provider: { advertisement: roomInfo(room) },
-    consumer: { choose: (adv) => chooseCaptures(adv.idx, { screens, maxBandwidth: room.encoding.maxBandwidthKbps * 1000 }).captureEncodings },
-    ...extra,
-  });
+  const made = roomRoles(room);
+  if (!made.ok) throw new Error(made.problem);
+  const { provider, consumer, clueId } = made.roles;
+  return side(clock, { initiator, clueId, initialSequenceNr: initiator ? 100 : 500, provider, consumer, ...extra });
 }
 
 /** Links two sides: closing one channel closes the other participant. */
