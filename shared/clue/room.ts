@@ -1,4 +1,4 @@
-// A room as a CLUE participant (RFC 8845 §5: an endpoint is both media provider and media consumer):
+// A room as a CLUE participant (RFC 8845 §3: an endpoint is a Media Provider, a Media Consumer, or both):
 // the provider advertises what advertisementFromRoom makes of the room, the consumer chooses with
 // chooseCaptures for the room's screens within its bandwidth. The one place the two are put together.
 import type { RoomConfig } from '../config';
