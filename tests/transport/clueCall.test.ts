@@ -8,6 +8,7 @@ import type { RoomConfig } from '../../shared/config';
 import { startClue } from '../../electron/core/clue';
 import { setLogSink } from '../../electron/core/log';
 import { createCallTransport, createDtlsCertificate, isClueChannel, type CallTransport, type DataChannel } from '../../electron/core/transport';
+import { ChannelType, PPID, serializeDcep } from '../../electron/core/transport/sctp/dcep';
 import { defaultRoom, threeScreenRoom } from '../clue/helpers';
 
 const open: CallTransport[] = [];
@@ -76,11 +77,15 @@ describe('CLUE over the call transport (RFC 8850)', () => {
   it('two rooms negotiate both ways, re-configure on a new advertisement, and hang-up ends both sessions', async () => {
     const [a, b] = await connectedPair();
     const boardroom = threeScreenRoom();
+    // a offered (a=setup:actpass) and b answered active: b is the DTLS client, so b opens the CLUE
+    // channel and is the CLUE Channel Initiator (RFC 8848 §8); a, the boardroom, accepts it.
+    expect(b.dtls.dtlsRole).toBe('client');
     let far: Room | undefined;
-    b.events.on('datachannel', (dc) => {
+    a.events.on('datachannel', (dc) => {
       if (isClueChannel(dc)) far = run(dc, boardroom, false);
     });
-    const near = run(a.openClueChannel(), defaultRoom(), true);
+    await until(() => b.dataChannels?.isConnected === true);
+    const near = run(b.openClueChannel(), defaultRoom(), true);
     await until(() => near.received.length === 1 && near.sent.length === 1 && far?.received.length === 1 && far.sent.length === 1);
     if (!far) throw new Error('no CLUE channel at the far end');
     expect([near.p.state, far.p.state]).toEqual(['active', 'active']);
@@ -124,5 +129,24 @@ describe('CLUE over the call transport (RFC 8850)', () => {
     expect(near.closed).toEqual(['hang up']);
     expect(far.closed).toEqual(['the CLUE data channel closed']);
     expect([near.p.state, far.p.state]).toEqual(['terminated', 'terminated']);
+  });
+
+  it('refuses a CLUE channel the peer opens with partial reliability (RFC 8850 §3.2.3), and closes it', async () => {
+    const [a, b] = await connectedPair();
+    const refused = new Promise<string>((resolve) =>
+      a.events.on('datachannel', (dc) => {
+        try {
+          startClue(dc, defaultRoom(), { initiator: false });
+          resolve('accepted');
+        } catch (e) {
+          resolve(`${(e as Error).message}; channel ${dc.state}`);
+        }
+      }),
+    );
+    await until(() => b.dataChannels?.isConnected === true);
+    // b's stack would only open reliable channels: write the DCEP OPEN by hand, as such a peer would.
+    const open = serializeDcep({ type: 'open', channelType: ChannelType.PARTIAL_RELIABLE_REXMIT, priority: 256, reliability: 3, label: 'CLUE', protocol: 'clue' });
+    b.dataChannels!.transmit(0, PPID.DCEP, Buffer.from(open), true);
+    expect(await refused).toMatch(/^refused the CLUE channel: the CLUE channel uses partial reliability \(RFC 8850 §3\.2\.3\); channel (closing|closed)$/);
   });
 });

@@ -7,12 +7,15 @@ import type { RoomConfig } from '../../../shared/config';
 import { ClueParticipant, roomRoles, type ConsumerEvents, type ParticipantEvents, type ParticipantOptions, type ProviderEvents } from '../../../shared/clue';
 import { systemClock, type Clock } from '../clock';
 import { createLogger } from '../log';
-import type { DataChannel } from '../transport';
+import { clueChannelProblem, type DataChannel } from '../transport';
 
 const log = createLogger('clue');
 
 export interface ClueChannelOptions {
-  /** RFC 8847 §4, RFC 8848: the side whose SDP offer set up the CLUE channel sends OPTIONS. */
+  /**
+   * The CLUE Channel Initiator sends OPTIONS (RFC 8847 §4, §6); RFC 8848 §8 makes it the DTLS client
+   * (a=setup:active), which is also the side that opens the CLUE data channel.
+   */
   initiator: boolean;
   clock?: Clock;
   events?: ParticipantEvents;
@@ -24,8 +27,17 @@ export interface ClueChannelOptions {
   participant?: Partial<Omit<ParticipantOptions, 'channel' | 'clock' | 'initiator' | 'events'>>;
 }
 
-/** Runs the room's CLUE participant on `channel`; throws RangeError when the room has nothing to advertise. */
+/**
+ * Runs the room's CLUE participant on `channel`. Throws RangeError, after closing the channel, when the
+ * channel is not fully reliable and ordered (RFC 8850 §3.2.3-3.2.4), and when the room has nothing to advertise.
+ */
 export function startClue(channel: DataChannel, room: RoomConfig, opts: ClueChannelOptions): ClueParticipant {
+  const unfit = clueChannelProblem(channel);
+  if (unfit) {
+    log.warn('refused the CLUE channel; closing it', { id: channel.id, reason: unfit });
+    channel.close();
+    throw new RangeError(`refused the CLUE channel: ${unfit}`);
+  }
   const made = roomRoles(room);
   if (!made.ok) throw new RangeError(`cannot take part in CLUE: ${made.problem}`);
   const { provider, consumer, clueId } = made.roles;

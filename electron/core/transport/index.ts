@@ -35,5 +35,5 @@ export { CertificateManager, createDtlsCertificate, fingerprintOf, parseFingerpr
 export { UdpDemux, classifyDatagram, type RemoteAddress, type PacketClass } from './demux';
 export { IceAgent, parseCandidate, serializeCandidate, type IceCandidate, type IceState } from './ice';
 export { DtlsTransport, type DtlsState, type DtlsRole, type DatagramTransport } from './dtls';
-export { DataChannel, DataChannels, CLUE_CHANNEL, isClueChannel, type DataChannelState } from './sctp';
+export { DataChannel, DataChannels, CLUE_CHANNEL, clueChannelProblem, isClueChannel, type DataChannelState } from './sctp';
 export { ParseError, InvalidStateError, InvalidTransitionError } from './errors';

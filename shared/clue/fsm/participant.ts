@@ -44,7 +44,7 @@ export interface ParticipantEvents {
 export interface ParticipantOptions {
   channel: ClueChannel;
   clock: Clock;
-  /** RFC 8847 §4: the CLUE channel initiator sends OPTIONS (the SDP offerer, RFC 8848). */
+  /** RFC 8847 §4: the CLUE Channel Initiator sends OPTIONS; RFC 8848 §8: the DTLS client (a=setup:active). */
   initiator: boolean;
   /** Local media provider: its first advertisement (sent once the session is active). */
   provider?: { advertisement?: ClueInfo; events?: ProviderEvents };

@@ -30,9 +30,20 @@ export type DataChannelEvents = {
  */
 export const CLUE_CHANNEL = { label: 'CLUE', protocol: 'clue' } as const;
 
-/** Whether a channel the peer opened is the CLUE channel (protocol "clue", any case; reliable, ordered). */
-export function isClueChannel(channel: { protocol: string; ordered: boolean }): boolean {
-  return channel.protocol.toLowerCase() === CLUE_CHANNEL.protocol && channel.ordered;
+/** Whether a channel is meant as the CLUE channel: its DCEP protocol is "clue" (any case). */
+export function isClueChannel(channel: { protocol: string }): boolean {
+  return channel.protocol.toLowerCase() === CLUE_CHANNEL.protocol;
+}
+
+/**
+ * Why a CLUE channel breaks RFC 8850 §3.2.3-3.2.4 (CLUE needs full reliability and ordered
+ * delivery; a peer using partial reliability or unordered delivery terminates the session), or
+ * undefined when it conforms.
+ */
+export function clueChannelProblem(channel: { ordered: boolean; reliable: boolean }): string | undefined {
+  if (!channel.reliable) return 'the CLUE channel uses partial reliability (RFC 8850 §3.2.3)';
+  if (!channel.ordered) return 'the CLUE channel is unordered (RFC 8850 §3.2.4)';
+  return undefined;
 }
 
 const log = createLogger('transport').child('datachannel');
@@ -47,6 +58,8 @@ export class DataChannel {
     readonly label: string,
     readonly protocol: string,
     readonly ordered: boolean,
+    /** Full reliability: DCEP channel type without partial-reliability bits (RFC 8832 §5.1). */
+    readonly reliable: boolean,
     initial: DataChannelState,
   ) {
     this.fsm = new StateMachine(`datachannel ${id}`, initial, DATA_CHANNEL_TRANSITIONS, (to) => {
@@ -145,7 +158,7 @@ export class DataChannels {
     if (this.closed) throw new InvalidStateError('data channels are closed');
     const id = this.nextId;
     this.nextId += 2;
-    const channel = new DataChannel(this, id, label, protocol, ordered, 'connecting');
+    const channel = new DataChannel(this, id, label, protocol, ordered, true, 'connecting');
     this.channels.set(id, channel);
     const open: DcepOpen = { type: 'open', channelType: ordered ? ChannelType.RELIABLE : ChannelType.RELIABLE_UNORDERED, priority: 256, reliability: 0, label, protocol };
     const send = (): void => this.transmit(id, PPID.DCEP, Buffer.from(serializeDcep(open)), true);
@@ -197,10 +210,11 @@ export class DataChannels {
     if (this.channels.has(streamId)) return this.refuse('dcep-open-on-used-stream', streamId);
     if ((streamId % 2 === 0) === (this.nextId % 2 === 0)) return this.refuse('dcep-open-wrong-parity', streamId);
     const ordered = (msg.channelType & 0x80) === 0;
-    const channel = new DataChannel(this, streamId, msg.label, msg.protocol, ordered, 'open');
+    const reliable = (msg.channelType & 0x7f) === 0;
+    const channel = new DataChannel(this, streamId, msg.label, msg.protocol, ordered, reliable, 'open');
     this.channels.set(streamId, channel);
     this.transmit(streamId, PPID.DCEP, Buffer.from(serializeDcep({ type: 'ack' })), true);
-    log.info('data channel opened by peer', { id: streamId, label: msg.label, protocol: msg.protocol });
+    log.info('data channel opened by peer', { id: streamId, label: msg.label, protocol: msg.protocol, ordered, reliable });
     this.events.emit('datachannel', channel);
   }
 
