@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerSetupFor, buildDescription, dtlsRoleFor, parseRemoteDescription } from '../../electron/core/sdp';
 import { createDtlsCertificate } from '../../electron/core/transport/certificate';
+import { answerSections } from '../../electron/core/transport/callDescription';
 import { ParseError } from '../../electron/core/transport/errors';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/transport/${name}`, import.meta.url), 'utf8');
@@ -50,6 +51,19 @@ describe('SDP offer/answer for one BUNDLEd, rtcp-mux call', () => {
     expect(aiortc.video?.vp8PayloadType).toBeDefined();
     expect(aiortc.application?.maxMessageSize).toBe(65536);
     expect(aiortc.fingerprints[0]?.algorithm).toBe('sha-256');
+  });
+
+  it('rejects video offered under an insecure or non-feedback profile instead of answering SAVPF (RFC 5124 §6)', () => {
+    const offer = fixture('aiortc-offer.sdp');
+    const ours = { payloadType: 96, ssrc: 7, cname: 'room', video: true, maxMessageSize: 65536 };
+    for (const proto of ['RTP/AVP', 'RTP/AVPF', 'RTP/SAVP', 'UDP/TLS/RTP/SAVP']) {
+      const remote = parseRemoteDescription(offer.replace(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/m, `m=video $1 ${proto}`));
+      expect(remote.video).toBeUndefined();
+      const sections = answerSections(remote, ours);
+      expect(sections.map((s) => s.kind)).toEqual(['rejected', 'application']);
+      expect(sections[0]).toMatchObject({ kind: 'rejected', media: 'video', protocol: proto });
+    }
+    expect(answerSections(parseRemoteDescription(offer), ours).map((s) => s.kind)).toEqual(['video', 'application']);
   });
 
   it('derives DTLS roles from a=setup (RFC 5763 §5)', () => {

@@ -5,6 +5,9 @@
 import { SrtpSession, srtpKeyingMaterialLength, srtpKeysFromExporter, DTLS_SRTP_EXPORTER_LABEL, type SrtpSessionOptions } from '../srtp';
 import type { Direction, LocalDescription, RemoteDescription } from '../sdp';
 import type { DtlsTransport } from './dtls';
+import { createLogger } from '../log';
+
+const log = createLogger('transport').child('sdp');
 
 export interface OurStream {
   /** VP8 payload type we offer (the answer takes the offerer's). */
@@ -32,6 +35,7 @@ export function answerSections(remote: RemoteDescription, s: OurStream): Section
       return { kind: 'video' as const, mid: m.mid, payloadType: v.vp8PayloadType, direction: answerDirection(v.direction), ssrc: s.ssrc, cname: s.cname, msid: MSID };
     const app = remote.application;
     if (m.port !== 0 && app && m.mid === app.mid) return { kind: 'application' as const, mid: m.mid, sctpPort: app.sctpPort, maxMessageSize: s.maxMessageSize };
+    if (m.port !== 0) log.info('m-line rejected in the answer', { mid: m.mid, media: m.media, protocol: m.protocol, reason: m.media === 'video' ? 'not UDP/TLS/RTP/SAVPF with VP8' : 'not used' });
     return { kind: 'rejected' as const, mid: m.mid, media: m.media, protocol: m.protocol };
   });
 }
