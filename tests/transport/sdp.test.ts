@@ -53,7 +53,7 @@ describe('SDP offer/answer for one BUNDLEd, rtcp-mux call', () => {
     expect(aiortc.fingerprints[0]?.algorithm).toBe('sha-256');
   });
 
-  it('rejects video offered under an insecure or non-feedback profile instead of answering SAVPF (RFC 5124 §6)', () => {
+  it('rejects video offered under an insecure or non-feedback profile instead of answering SAVPF (RFC 5124 §3.3.1)', () => {
     const offer = fixture('aiortc-offer.sdp');
     const ours = { payloadType: 96, ssrc: 7, cname: 'room', video: true, maxMessageSize: 65536 };
     for (const proto of ['RTP/AVP', 'RTP/AVPF', 'RTP/SAVP', 'UDP/TLS/RTP/SAVP']) {

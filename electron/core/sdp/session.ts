@@ -166,7 +166,8 @@ export function parseRemoteDescription(text: string): RemoteDescription {
   s.media.forEach((m, i) => {
     const mid = sections[i]?.mid ?? String(i);
     if (m.port === 0) return;
-    // Only a DTLS-SRTP feedback profile is taken (RFC 5764 §8, RFC 5124 §6): an offer of RTP/AVP,
+    // Only a DTLS-SRTP feedback profile is taken (RFC 5764 §8; RFC 5124 §3.3.1: the four profiles are
+    // mutually exclusive per m-line, and one m-line may fail while the others succeed): an offer of RTP/AVP,
     // RTP/AVPF or SAVP video is rejected in the answer, never answered with another profile.
     if (m.type === 'video' && !out.video && m.protocol.toUpperCase() === VIDEO_PROTOCOL) {
       const vp8 = m.rtp.find((r) => r.codec.toUpperCase() === 'VP8' && (r.rate ?? 90000) === 90000);
