@@ -2,9 +2,9 @@
 // throw-away profile (so --window-position is honoured and each is its own process we can stop),
 // no first-run UI, no background traffic to Google services, kiosk (fullscreen) or windowed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { createLogger } from '../core/log';
 import type { PlannedWindow } from '../core/room/windowPlan';
 
@@ -104,6 +104,7 @@ export class ChromiumWindows {
     );
     await Promise.all(exits);
     this.children.clear();
+    for (const screen of readdirSync(this.root)) removeSingletonDir(join(this.root, screen));
     // Chromium's helper processes can still be writing to the profile just after the browser exits
     // (ENOTEMPTY): retry for a while, and never let a leftover temporary folder fail the shutdown.
     try {
@@ -112,4 +113,20 @@ export class ChromiumWindows {
       log.warn('could not remove the Chromium profiles', { path: this.root, error: err instanceof Error ? err.message : String(err) });
     }
   }
+}
+
+/**
+ * A Chromium stopped by a signal leaves its single-instance socket folder (/tmp/org.chromium.Chromium.*,
+ * linked from the profile's SingletonSocket) behind; a room PC that reopens windows for months would
+ * collect them. Removes it when the link points at such a folder in the temporary directory.
+ */
+function removeSingletonDir(profile: string): void {
+  let target: string;
+  try {
+    target = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+  } catch {
+    return; // no link: Chromium cleaned up, or never got that far
+  }
+  if (dirname(target) !== tmpdir() || !basename(target).startsWith('org.chromium.Chromium.')) return;
+  rmSync(target, { recursive: true, force: true });
 }
