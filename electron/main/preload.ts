@@ -2,7 +2,8 @@
 // functions generated from the one IPC contract, and nothing else. The page never sees
 // ipcRenderer, so it can use no channel outside the contract (Electron security checklist 20).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, REQUEST_NAMES, eventChannel, requestChannel, type EventName, type RequestName, type TelesceneApi } from '../../shared/ipc/contract';
+import { EVENT_NAMES, REQUEST_NAMES, eventChannel, requestChannel, type EventName, type RequestName } from '../../shared/ipc/channels';
+import type { TelesceneApi } from '../../shared/ipc/contract';
 
 const requestFunctions = Object.fromEntries(
   REQUEST_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(requestChannel(name), request)]),

@@ -3,6 +3,9 @@
 // payload against these schemas (and the sender) before acting on it.
 import { z } from 'zod';
 import { INTENTS } from '../keys/intents';
+import type { EventName, RequestName } from './channels';
+
+export { CHANNEL_PREFIX, EVENT_NAMES, REQUEST_NAMES, eventChannel, requestChannel, type EventName, type RequestName } from './channels';
 
 export const callStateSchema = z.enum(['idle', 'calling', 'ringing', 'connected', 'ending']);
 export type CallState = z.infer<typeof callStateSchema>;
@@ -51,26 +54,17 @@ export const requests = {
     request: z.strictObject({}),
     response: snapshotSchema,
   },
-} as const;
+} as const satisfies Record<RequestName, { request: z.ZodType; response: z.ZodType }>;
 
 /** Core → renderer events. */
 export const events = {
   snapshot: snapshotSchema,
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type RequestName = keyof typeof requests;
-export type EventName = keyof typeof events;
 export type RequestOf<N extends RequestName> = z.infer<(typeof requests)[N]['request']>;
 export type ResponseOf<N extends RequestName> = z.infer<(typeof requests)[N]['response']>;
 export type EventOf<N extends EventName> = z.infer<(typeof events)[N]>;
 
-export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-
-/** Electron IPC channel names: one prefix, so the main process can refuse anything else. */
-export const CHANNEL_PREFIX = 'telescene:';
-export const requestChannel = (name: RequestName): string => `${CHANNEL_PREFIX}req:${name}`;
-export const eventChannel = (name: EventName): string => `${CHANNEL_PREFIX}evt:${name}`;
 
 /** The API the renderer sees (window.telescene), the same under Electron and the browser host. */
 export type TelesceneApi = {
