@@ -87,6 +87,22 @@ describe('namespaces and lexical forms', () => {
     expect(() => decodeMessage(opts.replace('<clueId>', 'stray text<clueId>'))).toThrow(/text is not allowed/);
   });
 
+  it('names the failing element with its position among siblings of the same name', () => {
+    const adv = read('valid/advertisement-three-camera.xml');
+    // Break the first coordinate of the second <mediaCapture>.
+    const second = adv.indexOf('<dm:mediaCapture ', adv.indexOf('<dm:mediaCapture ') + 1);
+    const at = adv.indexOf('<dm:x>', second) + '<dm:x>'.length;
+    const broken = `${adv.slice(0, at)}left${adv.slice(adv.indexOf('</dm:x>', at))}`;
+    let err: unknown;
+    try {
+      decodeMessage(broken);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).path).toMatch(/\/mediaCaptures\/mediaCapture\[2\]\/spatialInformation\/captureOrigin\/capturePoint\/x$/);
+  });
+
   it('keeps xs:string text as written and escapes what XML needs', () => {
     const m = decodeMessage(rich);
     const vc0 = m.type === 'advertisement' ? m.info.mediaCaptures[0] : undefined;

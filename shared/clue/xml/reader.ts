@@ -9,19 +9,32 @@ const WS_ONLY = /^[\t\n\r ]*$/;
 
 export class ChildReader {
   private i = 0;
-  private readonly counts = new Map<string, number>();
+  private lastName = '';
+  private lastN = 0;
 
   constructor(
     private readonly el: XmlElement,
     readonly path: string,
   ) {
-    if (!WS_ONLY.test(el.text)) throw new ParseError(301, `text is not allowed inside <${el.name}>`, path);
+    if (el.text !== '' && !WS_ONLY.test(el.text)) throw new ParseError(301, `text is not allowed inside <${el.name}>`, path);
   }
 
+  /**
+   * The child's path, `name[n]` for the n-th child of that name (n > 1). Repeats come in runs (the
+   * schema's maxOccurs), counted in O(1); a name seen again after others costs a look back over the
+   * siblings consumed so far, which the schema's sequence keeps short.
+   */
   private pathOf(child: XmlElement): string {
-    const n = (this.counts.get(child.name) ?? 0) + 1;
-    this.counts.set(child.name, n);
-    return `${this.path}/${child.name}${n > 1 ? `[${n}]` : ''}`;
+    let n: number;
+    if (child.name === this.lastName) n = ++this.lastN;
+    else {
+      n = 1;
+      const children = this.el.children;
+      for (let k = this.i - 2; k >= 0; k--) if ((children[k] as XmlElement).name === child.name) n++;
+      this.lastName = child.name;
+      this.lastN = n;
+    }
+    return n > 1 ? `${this.path}/${child.name}[${n}]` : `${this.path}/${child.name}`;
   }
 
   /** The next child when it is {ns}name, consumed; otherwise undefined. */
