@@ -7,7 +7,7 @@ export const NS_VCARD = 'urn:ietf:params:xml:ns:vcard-4.0';
 export const NS_XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 export const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
-/** Telescene's extension carrying the individual encodings' limits (RFC 8845 §8.1) in the ADV. */
+/** Telescene's extension carrying the individual encodings' limits (RFC 8845 §9.1) in the ADV. */
 export const NS_ENCODINGS = 'urn:telescene:xml:ns:clue-encodings';
 export const ENCODINGS_EXTENSION = { name: 'telescene-encodings', schemaRef: NS_ENCODINGS, version: '1.0' } as const;
 

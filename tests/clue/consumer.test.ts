@@ -1,4 +1,4 @@
-// The consumer's choice (RFC 8845 §8) for 1-4 local screens, content screens, simultaneous sets,
+// The consumer's choice (RFC 8845 §10) for 1-4 local screens, content screens, simultaneous sets,
 // bandwidth, and re-choosing on a new advertisement. Table-driven.
 import { describe, expect, it } from 'vitest';
 import { chooseCaptures, indexAdvertisement, placeOnScreens, screensFromRoom, simultaneousViolations, type ClueInfo, type ConsumerChoice, type LocalScreen } from '../../shared/clue';

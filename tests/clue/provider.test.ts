@@ -1,4 +1,4 @@
-// The provider's advertisement from the room configuration (RFC 8845 §7-8, RFC 8846).
+// The provider's advertisement from the room configuration (RFC 8845 §7-9, RFC 8846).
 import { describe, expect, it } from 'vitest';
 import { advertisementFromRoom, captureMode, checkAdvertisement, constituents, indexAdvertisement } from '../../shared/clue';
 import { defaultRoom, threeScreenRoom } from './helpers';

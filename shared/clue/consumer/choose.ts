@@ -1,5 +1,5 @@
-// The consumer's choice (RFC 8845 §8 "Consumer's choice of streams"): from a far-end advertisement
-// and the local screens, what to receive, on which encodings, and on which screen. The algorithm:
+// The consumer's choice (RFC 8845 §10, "Consumer's Choice of Streams to Receive from the
+// Provider"): from a far-end advertisement and the local screens, what to receive, on which encodings, and on which screen. The algorithm:
 // 1. People video. N = the local "people" screens (all screens if none is "people"). Among the
 //    scene views with people video (video captures without <presentation>), prefer the one whose
 //    count of video captures fits the screens best: exactly N, else the largest count below N
@@ -10,9 +10,9 @@
 //    content screen, to a people screen left free, else it shares the people screen nearest the middle.
 // 3. Audio: the audio captures of the chosen scene view; otherwise an audio MCC; otherwise every
 //    audio capture of the scene.
-// 4. Simultaneous sets (RFC 8845 §7.3): a plan whose captures fit no single set loses its content
+// 4. Simultaneous sets (RFC 8845 §8, §10.2): a plan whose captures fit no single set loses its content
 //    capture, then falls to the next plan; audio captures are dropped from the end until they fit.
-// 5. Encodings and bandwidth (RFC 8845 §8.2): each capture takes an unused encoding of its own
+// 5. Encodings and bandwidth (RFC 8845 §9.2, §10.3): each capture takes an unused encoding of its own
 //    encoding group; audio first, then content, then people video by priority; each video capture
 //    gets a fair share of what remains of the consumer's budget and of its group's
 //    maxGroupBandwidth, capped by the encoding's own limit; only as many video captures are taken

@@ -123,7 +123,7 @@ export interface EncodingGroup {
 }
 
 /**
- * RFC 8845 §8.1 individual encoding and its limits. RFC 8846 leaves them to SDP (RFC 8848); the
+ * RFC 8845 §9.1 individual encoding and its limits. RFC 8846 leaves them to SDP (RFC 8848); the
  * provider also carries them in the Telescene encodings extension when the peer negotiated it.
  */
 export interface Encoding {

@@ -1,4 +1,4 @@
-// The provider's advertisement from the room configuration (RFC 8845 §7-§8, data model RFC 8846):
+// The provider's advertisement from the room configuration (RFC 8845 §7-§9, data model RFC 8846):
 // - one video capture per camera (VC0.. left to right) with its capture point, line of capture
 //   point and capture area; with two or more cameras also a switched MCC "VCS" (RFC 8845 §7.2:
 //   maxCaptures 1, policy SoundLevel:0 = the current speaker's segment) over all cameras;

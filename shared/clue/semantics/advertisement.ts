@@ -1,4 +1,4 @@
-// Semantic checks of an ADVERTISEMENT on receipt (RFC 8846 §5-§23; RFC 8845 §7-§8): identifiers
+// Semantic checks of an ADVERTISEMENT on receipt (RFC 8846 §5-§23; RFC 8845 §7-§9): identifiers
 // unique, every reference resolves, MCC constituents exist and fit, sets and views are coherent.
 // Codes (RFC 8847 §5.7): 403 Invalid identifier for duplicate or dangling identifiers, 303
 // Conflicting values for values that cannot go together.

@@ -1,4 +1,4 @@
-// Semantic checks of a CONFIGURE against the advertisement it names (RFC 8847 §5.5; RFC 8845 §8):
+// Semantic checks of a CONFIGURE against the advertisement it names (RFC 8847 §5.5; RFC 8845 §8-§10):
 // only advertised captures and encodings, each encoding from the capture's encoding group and used
 // once, captures from one simultaneous set, group bandwidth respected, subset choice only where
 // the MCC allows it. (The stale-advertisement case, 404, is the provider state machine's.)

@@ -57,7 +57,7 @@ export function setMembers(idx: AdvIndex, set: SimultaneousSet): Set<string> {
 }
 
 /**
- * RFC 8845 §7.3: captures chosen together must be in one simultaneous set. Sets with a mediaType
+ * RFC 8845 §8: captures chosen together must be in one simultaneous set. Sets with a mediaType
  * constrain only that media type; with no set for a media type, its captures are unconstrained.
  * Returns the media types whose chosen captures fit no single set.
  */
