@@ -1,5 +1,6 @@
 // The consumer's choice (RFC 8845 §10, "Consumer's Choice of Streams to Receive from the
-// Provider"): from a far-end advertisement and the local screens, what to receive, on which encodings, and on which screen. The algorithm:
+// Provider"): from a far-end advertisement and the local screens, what to receive, on which
+// encodings, and on which screen. The algorithm:
 // 1. People video. N = the local "people" screens (all screens if none is "people"). Among the
 //    scene views with people video (video captures without <presentation>), prefer the one whose
 //    count of video captures fits the screens best: exactly N, else the largest count below N
