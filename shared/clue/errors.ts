@@ -20,8 +20,6 @@ export const RESPONSE_CODES = {
 export type ResponseCode = keyof typeof RESPONSE_CODES;
 export type ErrorCode = Exclude<ResponseCode, 200>;
 
-export const isResponseCode = (n: number): n is ResponseCode => Object.hasOwn(RESPONSE_CODES, n);
-
 /**
  * RFC 8847 §5.7: the first digit carries the meaning (2 success, 3 problem with the XML content,
  * 4 CLUE semantics); codes not in Table 1 may be defined later or by extensions and keep that

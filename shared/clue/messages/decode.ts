@@ -1,7 +1,7 @@
 // CLUE message XML → ClueMessage (RFC 8847 §5, schema §9). Strict: the root must be one of the six
 // messages in urn:ietf:params:xml:ns:clue-protocol, children in schema order, values of the right
 // form. Throws only ParseError, whose code is the response the RFC asks for (301, 302, 303, 401).
-import { ParseError, responseClass } from '../errors';
+import { isSuccess, ParseError, responseClass } from '../errors';
 import { readCaptureEncoding, readClueInfoBody } from '../model/decodeInfo';
 import type { ClueInfo } from '../model/types';
 import { NS_INFO, NS_PROTOCOL } from '../namespaces';
@@ -139,7 +139,7 @@ function readBody(type: MessageType, root: XmlElement, path: string): ClueMessag
       const ack = r.optional(NS, 'ack');
       if (ack) {
         const n = readCode(textOf(...ack), ack[1], 'the <ack> of a CONFIGURE');
-        if (n < 200 || n > 299) throw new ParseError(302, `the <ack> of a CONFIGURE must be a success (2xx) code, not ${n}`, ack[1]);
+        if (!isSuccess(n)) throw new ParseError(302, `the <ack> of a CONFIGURE must be a success (2xx) code, not ${n}`, ack[1]);
         msg.ack = n;
       }
       const ce = r.optional(NS, 'captureEncodings');
